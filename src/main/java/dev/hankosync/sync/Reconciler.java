@@ -5,6 +5,7 @@ import dev.hankosync.supabase.TableRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +21,14 @@ public final class Reconciler {
     private Reconciler() {}
 
     /**
+     * Hanko sends user ids as lower-case UUIDs; a row written by hand or by another tool may hold the same id in
+     * upper case, and is still that user's row.
+     */
+    public static String canonicalId(String userId) {
+        return userId == null ? null : userId.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * @param users         Hanko user id → email (null for username-only users)
      * @param rows          every row of the table
      * @param keepUnchanged whether to keep the unchanged rows themselves (for {@code --list-unchanged})
@@ -28,8 +37,9 @@ public final class Reconciler {
         Map<String, List<TableRow>> rowsByUser = new HashMap<>();
         List<TableRow> missing = new ArrayList<>();
         for (TableRow row : rows) {
-            if (row.userId() != null && users.containsKey(row.userId())) {
-                rowsByUser.computeIfAbsent(row.userId(), k -> new ArrayList<>(1)).add(row);
+            String userId = canonicalId(row.userId());
+            if (userId != null && users.containsKey(userId)) {
+                rowsByUser.computeIfAbsent(userId, k -> new ArrayList<>(1)).add(row);
             } else {
                 missing.add(row);
             }

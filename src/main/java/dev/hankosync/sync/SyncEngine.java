@@ -117,8 +117,9 @@ public final class SyncEngine {
     private void confirmAbsent(Map<String, String> users, List<TableRow> rows) {
         Set<String> unseen = new LinkedHashSet<>();
         for (TableRow row : rows) {
-            if (row.userId() != null && !users.containsKey(row.userId())) {
-                unseen.add(row.userId());
+            String userId = Reconciler.canonicalId(row.userId());
+            if (userId != null && !users.containsKey(userId)) {
+                unseen.add(userId);
             }
         }
         if (unseen.isEmpty()) {

@@ -60,6 +60,15 @@ class ReconcilerTest {
     }
 
     @Test
+    void anUpperCaseUserIdInTheTableIsStillThatUsersRow() {
+        Plan plan = Reconciler.reconcile(Map.of(A, "a@example.com"),
+                List.of(new TableRow("1", A.toUpperCase(), "a@example.com")), false);
+        assertEquals(1, plan.unchangedCount());
+        assertTrue(plan.missing().isEmpty());
+        assertTrue(plan.creates().isEmpty());
+    }
+
+    @Test
     void severalRowsForOneUserAreADuplicateAndNotTouched() {
         Plan plan = Reconciler.reconcile(Map.of(A, "a@example.com"),
                 List.of(new TableRow("1", A, "a@example.com"), new TableRow("2", A, "other@example.com")), false);
