@@ -33,7 +33,7 @@ final class ReportText {
         boolean dry = report.dryRun();
         out.append(bold(dry ? "hanko-sync plan (dry run: nothing was written)" : "hanko-sync result")).append('\n');
         out.append("Hanko: ").append(report.hankoUsers()).append(" users in ").append(report.hankoRequests())
-                .append(" requests").append(report.scanComplete() ? "" : " (scan incomplete)")
+                .append(report.hankoRequests() == 1 ? " request" : " requests").append(report.scanComplete() ? "" : " (scan incomplete)")
                 .append("   Supabase table ").append(report.table()).append(": ").append(report.tableRows())
                 .append(" rows\n");
 

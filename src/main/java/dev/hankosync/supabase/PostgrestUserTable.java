@@ -1,0 +1,127 @@
+package dev.hankosync.supabase;
+
+import dev.hankosync.http.ApiException;
+import dev.hankosync.http.Sleeper;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The target table over Supabase's REST layer (PostgREST). */
+public final class PostgrestUserTable implements UserTable {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final SupabaseTarget target;
+    private final PostgrestCalls calls;
+    private final TableUrls urls;
+    private final RowInserter inserter;
+
+    public PostgrestUserTable(OkHttpClient http, SupabaseTarget target) {
+        this(http, target, warning -> { }, Sleeper.REAL);
+    }
+
+    /** @param warnings receives one line when the table turns out to lack a unique constraint on the user id */
+    public PostgrestUserTable(OkHttpClient http, SupabaseTarget target, Consumer<String> warnings) {
+        this(http, target, warnings, Sleeper.REAL);
+    }
+
+    /** @param sleeper waits between the tries of a plain insert whose outcome was unknown */
+    public PostgrestUserTable(OkHttpClient http, SupabaseTarget target, Consumer<String> warnings, Sleeper sleeper) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.calls = new PostgrestCalls(Objects.requireNonNull(http, "http"), target, new SupabaseErrors(target));
+        this.urls = new TableUrls(target);
+        this.inserter = new RowInserter(calls, urls, target, Objects.requireNonNull(warnings, "warnings"),
+                Objects.requireNonNull(sleeper, "sleeper"));
+    }
+
+    /** True once an upsert met a table without a unique constraint on the user id column (42P10). */
+    public boolean usesPlainInserts() {
+        return inserter.usesPlainInserts();
+    }
+
+    @Override
+    public int readAll(int pageSize, Consumer<List<TableRow>> sink) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1: " + pageSize);
+        }
+        int requests = 0;
+        String lastRowId = null;
+        while (true) {
+            HttpUrl url = urls.page(pageSize, lastRowId);
+            List<TableRow> page = calls.execute(calls.reading(url).get().build(), false, response ->
+                    PostgrestJson.readRows(response.body().byteStream(), target.userIdColumn(), target.emailColumn()));
+            requests++;
+            // Only an empty page ends the scan: the server silently caps pages (1000 rows on Supabase), so a page
+            // shorter than pageSize proves nothing.
+            if (page.isEmpty()) {
+                return requests;
+            }
+            String next = page.get(page.size() - 1).rowId();
+            if (next == null) {
+                throw new ApiException(SupabaseErrors.API, 200, null, "Supabase GET " + url.encodedPath()
+                        + " returned a row without an id; keyset paging needs the id column");
+            }
+            sink.accept(page);
+            lastRowId = next;
+        }
+    }
+
+    @Override
+    public Set<String> insert(List<NewRow> rows) {
+        return inserter.insert(rows);
+    }
+
+    @Override
+    public void updateEmail(String rowId, String email) {
+        requireRowId(rowId);
+        HttpUrl url = urls.row(rowId);
+        calls.execute(calls.writing(url)
+                .patch(RequestBody.create(PostgrestJson.objectBody(target.emailColumn(), email), JSON))
+                .header("Prefer", "return=minimal")
+                .build(), true, response -> null);
+    }
+
+    @Override
+    public int delete(Collection<String> rowIds) {
+        if (rowIds.isEmpty()) {
+            return 0; // an unfiltered DELETE would empty the table
+        }
+        rowIds.forEach(PostgrestUserTable::requireRowId);
+        int deleted = 0;
+        for (HttpUrl url : urls.rowIdsIn(List.copyOf(rowIds))) {
+            deleted += calls.execute(calls.writing(url).delete()
+                    .header("Prefer", "return=minimal,count=exact")
+                    .build(), true, PostgrestUserTable::affectedCount);
+        }
+        return deleted;
+    }
+
+    /** The number after the slash of {@code Content-Range} (a DELETE answers with a star, a slash and N). */
+    private static int affectedCount(Response response) {
+        String range = response.header("Content-Range");
+        int slash = range == null ? -1 : range.lastIndexOf('/');
+        if (slash >= 0) {
+            try {
+                return Integer.parseInt(range.substring(slash + 1).strip());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw new ApiException(SupabaseErrors.API, response.code(), null, "Supabase " + response.request().method()
+                + " " + response.request().url().encodedPath() + " answered HTTP " + response.code()
+                + " without a count in Content-Range (got " + (range == null ? "none" : "'" + range + "'") + ")");
+    }
+
+    private static void requireRowId(String rowId) {
+        if (rowId == null || rowId.isBlank()) {
+            throw new IllegalArgumentException("a row id is required: PATCH and DELETE always carry a filter");
+        }
+    }
+}
