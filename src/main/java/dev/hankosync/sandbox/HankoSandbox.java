@@ -131,7 +131,7 @@ public final class HankoSandbox implements AutoCloseable {
 
     /** The users {@code GET /users} returns and counts. */
     public List<HankoSandboxUser> listedUsers() {
-        return store.snapshot().stream().filter(HankoSandboxUser::listed).toList();
+        return store.listedByCreatedAt();
     }
 
     // ---- fault knobs and counters ----
@@ -231,7 +231,7 @@ public final class HankoSandbox implements AutoCloseable {
             sendError(exchange, 400, e.getMessage());
             return;
         }
-        HankoSandboxUserQuery.Result result = HankoSandboxUserQuery.run(request, store.snapshot(), random);
+        HankoSandboxUserQuery.Result result = HankoSandboxUserQuery.run(request, store, random);
         String host = exchange.getRequestHeaders().getFirst("Host");
         String base = "http://" + (host == null ? "127.0.0.1:" + server.getAddress().getPort() : host)
                 + exchange.getRequestURI().getRawPath();

@@ -1,5 +1,9 @@
 package dev.hankosync.sandbox;
 
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +25,10 @@ final class HankoSandboxStore {
     static final Instant EPOCH = Instant.parse("2024-03-01T09:00:00Z");
 
     private final Map<String, HankoSandboxUser> users = new LinkedHashMap<>();
+    /** address → owning user id: keeps the uniqueness check O(1), so seeding a million users stays quick. */
+    private final Map<String, String> addressOwners = new HashMap<>();
+    /** The listed users ordered by created_at, rebuilt after a change; null when stale. */
+    private List<HankoSandboxUser> listedByCreatedAt;
     private Instant latestCreatedAt = EPOCH.minusSeconds(1);
     private long bulkSequence;
 
@@ -40,6 +48,8 @@ final class HankoSandboxStore {
             latestCreatedAt = user.createdAt();
         }
         users.put(id, user);
+        user.emails().forEach(e -> addressOwners.put(e.address(), id));
+        listedByCreatedAt = null;
         return user;
     }
 
@@ -74,7 +84,13 @@ final class HankoSandboxStore {
     }
 
     synchronized boolean delete(String id) {
-        return users.remove(id.toLowerCase(Locale.ROOT)) != null;
+        HankoSandboxUser removed = users.remove(id.toLowerCase(Locale.ROOT));
+        if (removed == null) {
+            return false;
+        }
+        removed.emails().forEach(e -> addressOwners.remove(e.address()));
+        listedByCreatedAt = null;
+        return true;
     }
 
     /**
@@ -102,11 +118,31 @@ final class HankoSandboxStore {
         }
         HankoSandboxUser changed = new HankoSandboxUser(user.id(), user.createdAt(), now, emails, user.username());
         users.put(key, changed);
+        addressOwners.put(lower, key);
+        listedByCreatedAt = null;
         return changed;
     }
 
     synchronized Optional<HankoSandboxUser> find(String id) {
         return Optional.ofNullable(users.get(id.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The users the list endpoint shows (those with an email or a username), ordered by created_at; users that
+     * share a created_at keep insertion order here, and the query shuffles them per request.
+     */
+    synchronized List<HankoSandboxUser> listedByCreatedAt() {
+        if (listedByCreatedAt == null) {
+            List<HankoSandboxUser> listed = new ArrayList<>();
+            for (HankoSandboxUser user : users.values()) {
+                if (user.listed()) {
+                    listed.add(user);
+                }
+            }
+            listed.sort(Comparator.comparing(HankoSandboxUser::createdAt));
+            listedByCreatedAt = Collections.unmodifiableList(listed);
+        }
+        return listedByCreatedAt;
     }
 
     /** Every user, listed or not, in insertion order. */
@@ -136,15 +172,9 @@ final class HankoSandboxStore {
     }
 
     private void requireFreeAddress(String address, String exceptUserId) {
-        for (Map.Entry<String, HankoSandboxUser> entry : users.entrySet()) {
-            if (entry.getKey().equals(exceptUserId)) {
-                continue;
-            }
-            for (HankoSandboxEmail email : entry.getValue().emails()) {
-                if (email.address().equalsIgnoreCase(address)) {
-                    throw new IllegalArgumentException("the address " + address + " belongs to another user");
-                }
-            }
+        String owner = addressOwners.get(address.toLowerCase(Locale.ROOT));
+        if (owner != null && !owner.equals(exceptUserId)) {
+            throw new IllegalArgumentException("the address " + address + " belongs to another user");
         }
     }
 }
