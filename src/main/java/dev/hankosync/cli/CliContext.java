@@ -16,8 +16,8 @@ public record CliContext(Map<String, String> environment, boolean stdoutIsTermin
 
     /** The context of the running process. */
     public static CliContext ofProcess() {
-        boolean terminal = System.console() != null;
-        return new CliContext(System.getenv(), terminal, terminal, Clock.systemUTC(), StopSignals.installed());
+        return new CliContext(System.getenv(), TerminalCheck.stdout(), TerminalCheck.stderr(), Clock.systemUTC(),
+                StopSignals.installed());
     }
 
     /** A context for tests: the given environment, no terminal, no signal handling. */

@@ -15,7 +15,25 @@ public final class CommandLineFactory {
         root.addSubcommand("sync", command(new SyncCommand(context)));
         root.addSubcommand("demo", command(new DemoCommand(context)));
         root.addSubcommand("check", command(new CheckCommand(context)));
+        root.addSubcommand("sandbox", command(new SandboxCommand(context)));
+        root.addSubcommand("completion", command(new CompletionCommand()));
+        root.setExecutionStrategy(CommandLineFactory::refuseOptionsBeforeCommand);
+        root.setParameterExceptionHandler(new UsageErrorHandler());
         return root;
+    }
+
+    /**
+     * {@code hanko-sync --dry-run sync} would otherwise parse --dry-run for the top-level command and then run
+     * {@code sync} without it: a real run the operator did not ask for. Options go after the command.
+     */
+    private static int refuseOptionsBeforeCommand(CommandLine.ParseResult parsed) {
+        if (parsed.subcommand() != null && !parsed.matchedOptions().isEmpty()) {
+            String option = parsed.matchedOptions().get(0).longestName();
+            String command = parsed.subcommand().commandSpec().name();
+            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(),
+                    option + " must come after the command: hanko-sync " + command + " " + option + " ...");
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     private static CommandLine command(Object command) {
@@ -24,6 +42,7 @@ public final class CommandLineFactory {
             SettingOptions.addTo(commandLine.getCommandSpec());
         }
         commandLine.setExecutionExceptionHandler(new FailureHandler());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

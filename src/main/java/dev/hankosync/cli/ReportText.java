@@ -1,111 +1,171 @@
 package dev.hankosync.cli;
 
-import static org.fusesource.jansi.Ansi.ansi;
-
 import dev.hankosync.sync.Action;
 import dev.hankosync.sync.RowResult;
 import dev.hankosync.sync.SyncReport;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.fusesource.jansi.Ansi;
+import java.util.function.UnaryOperator;
 
 /**
- * The human report: one line per changed row, grouped by action and capped so a backfill of 100,000 users does
- * not flood a terminal, then a one-line summary. A dry run says "would".
+ * The human report, shaped like a plan to review: rows grouped by what happens to them, each marked {@code +}
+ * create, {@code ~} update (old → new email), {@code -} delete, {@code ?} missing (kept), {@code !} duplicate,
+ * {@code x} failed; then a footer such as {@code Plan: 9 to create, 2 to update, 3 missing (kept), 1 duplicate.}
+ * A dry run says "would"; a real run says what was done. On a terminal each group is capped so a backfill of
+ * 100,000 users does not flood it; output that goes to a file or a pipe lists every row.
  */
 final class ReportText {
 
-    /** Rows shown per action unless --list-all. */
+    /** Rows shown per group when capped (on a terminal, without --list-all). */
     static final int ROWS_PER_ACTION = 20;
 
-    private final boolean color;
-    private final boolean listAll;
+    /** The order groups are shown in: the changes first, as a plan reads, then what is left alone. */
+    private static final List<Action> GROUP_ORDER = List.of(Action.CREATED, Action.UPDATED, Action.DELETED,
+            Action.MISSING, Action.DUPLICATE, Action.FAILED, Action.UNCHANGED);
 
-    ReportText(boolean color, boolean listAll) {
-        this.color = color;
-        this.listAll = listAll;
+    private final Colors colors;
+    private final boolean capped;
+    private final EmailMask mask;
+
+    /**
+     * @param capped show at most {@link #ROWS_PER_ACTION} rows per group (on a terminal, unless --list-all)
+     */
+    ReportText(Colors colors, boolean capped, EmailMask mask) {
+        this.colors = colors;
+        this.capped = capped;
+        this.mask = mask;
     }
 
     String render(SyncReport report) {
         StringBuilder out = new StringBuilder();
         boolean dry = report.dryRun();
-        out.append(bold(dry ? "hanko-sync plan (dry run: nothing was written)" : "hanko-sync result")).append('\n');
+        out.append(colors.bold(dry ? "hanko-sync plan (dry run: nothing was written)" : "hanko-sync result"))
+                .append('\n');
         out.append("Hanko: ").append(report.hankoUsers()).append(" users in ").append(report.hankoRequests())
-                .append(report.hankoRequests() == 1 ? " request" : " requests").append(report.scanComplete() ? "" : " (scan incomplete)")
+                .append(report.hankoRequests() == 1 ? " request" : " requests")
+                .append(report.scanComplete() ? "" : " (scan incomplete)")
                 .append("   Supabase table ").append(report.table()).append(": ").append(report.tableRows())
                 .append(" rows\n");
 
-        Map<Action, List<RowResult>> byAction = report.rows().stream()
-                .collect(Collectors.groupingBy(RowResult::action, () -> new EnumMap<>(Action.class),
-                        Collectors.toList()));
-        for (Map.Entry<Action, List<RowResult>> group : byAction.entrySet()) {
-            List<RowResult> rows = group.getValue();
-            out.append('\n');
-            int shown = listAll ? rows.size() : Math.min(rows.size(), ROWS_PER_ACTION);
-            for (RowResult row : rows.subList(0, shown)) {
-                out.append(line(row)).append('\n');
-            }
-            if (shown < rows.size()) {
-                out.append("  … and ").append(rows.size() - shown).append(" more ").append(group.getKey().key())
-                        .append(" (--list-all, --format json or --report FILE lists them all)\n");
+        Map<Action, List<RowResult>> groups = new EnumMap<>(Action.class);
+        for (RowResult row : report.rows()) {
+            groups.computeIfAbsent(row.action(), a -> new ArrayList<>()).add(mask.apply(row));
+        }
+        for (Action action : GROUP_ORDER) {
+            List<RowResult> rows = groups.get(action);
+            if (rows != null) {
+                appendGroup(out, action, rows, dry);
             }
         }
 
-        out.append('\n').append(summary(report)).append('\n');
+        out.append('\n').append(footer(report)).append('\n');
+        out.append(afterword(report)).append('\n');
         if (report.deletionRefused() != null) {
-            out.append(paint(Ansi.Color.RED, "Nothing deleted: " + report.deletionRefused())).append('\n');
+            out.append(colors.red("Nothing deleted: " + report.deletionRefused())).append('\n');
         }
         if (report.stoppedBy() != null) {
-            out.append(paint(Ansi.Color.RED, "Stopped early: " + report.stoppedBy())).append('\n');
+            out.append(colors.red("Stopped early: " + report.stoppedBy())).append('\n');
         }
         if (report.wasInterrupted()) {
-            out.append(paint(Ansi.Color.YELLOW, "Interrupted: the counts above are what was done before the stop."))
+            out.append(colors.yellow("Interrupted: the counts above are what was done before the stop."))
                     .append('\n');
         }
         return out.toString();
     }
 
-    private String line(RowResult row) {
-        String who = row.email() == null ? "(no email)" : row.email();
-        String id = "  [" + row.userId() + "]";
-        return switch (row.action()) {
-            case CREATED -> paint(Ansi.Color.GREEN, "  + " + who) + id;
-            case UPDATED -> paint(Ansi.Color.YELLOW, "  ~ " + show(row.previousEmail()) + " → " + who) + id;
-            case DELETED -> paint(Ansi.Color.RED, "  - " + who) + id;
-            case DUPLICATE -> paint(Ansi.Color.MAGENTA, "  ! " + who + " has several rows (left as they are)") + id;
-            case MISSING -> paint(Ansi.Color.CYAN, "  ? " + who + " is not a Hanko user (kept)") + id;
-            case FAILED -> paint(Ansi.Color.RED, "  x " + who + ": " + row.error()) + id;
-            case UNCHANGED -> "  = " + who + id;
+    private void appendGroup(StringBuilder out, Action action, List<RowResult> rows, boolean dry) {
+        UnaryOperator<String> paint = paint(action);
+        out.append('\n').append(paint.apply(title(action, dry) + " (" + rows.size() + "):")).append('\n');
+        int shown = capped ? Math.min(rows.size(), ROWS_PER_ACTION) : rows.size();
+        for (RowResult row : rows.subList(0, shown)) {
+            out.append(paint.apply(line(row))).append("  [").append(row.userId()).append("]\n");
+        }
+        if (shown < rows.size()) {
+            out.append("  … and ").append(rows.size() - shown).append(" more")
+                    .append(" (--list-all, --format json or --report FILE lists them all)\n");
+        }
+    }
+
+    private static String title(Action action, boolean dry) {
+        return switch (action) {
+            case CREATED -> dry ? "Would create" : "Created";
+            case UPDATED -> dry ? "Would update" : "Updated";
+            case DELETED -> dry ? "Would delete" : "Deleted";
+            case MISSING -> "Missing from Hanko, kept";
+            case DUPLICATE -> "Duplicate rows, left alone";
+            case FAILED -> "Failed";
+            case UNCHANGED -> "Unchanged";
         };
     }
 
-    static String summary(SyncReport report) {
+    private static String line(RowResult row) {
+        return switch (row.action()) {
+            case CREATED -> "  + " + show(row.email());
+            case UPDATED -> "  ~ " + show(row.previousEmail()) + " → " + show(row.email());
+            case DELETED -> "  - " + show(row.email());
+            case MISSING -> "  ? " + show(row.email());
+            case DUPLICATE -> "  ! " + show(row.email()) + " has several rows";
+            case FAILED -> "  x " + show(row.email()) + ": " + row.error();
+            case UNCHANGED -> "  = " + show(row.email());
+        };
+    }
+
+    private UnaryOperator<String> paint(Action action) {
+        return switch (action) {
+            case CREATED -> colors::green;
+            case UPDATED, DUPLICATE -> colors::yellow;
+            case DELETED, FAILED -> colors::red;
+            case MISSING -> colors::cyan;
+            case UNCHANGED -> UnaryOperator.identity();
+        };
+    }
+
+    /**
+     * {@code Plan: 9 to create, 2 to update, 3 missing (kept), 1 duplicate.} or {@code Done: 9 created, ...}:
+     * creates and updates always, deletes when there are (or would be) any or deletion was refused, the rest only
+     * when there are some.
+     */
+    static String footer(SyncReport report) {
         boolean dry = report.dryRun();
+        boolean stopped = report.stoppedBy() != null || report.wasInterrupted();
         long deleted = report.count(Action.DELETED);
         long kept = report.count(Action.MISSING) - deleted;
-        StringBuilder s = new StringBuilder(dry ? "Plan: " : "Done: ");
-        s.append(report.count(Action.CREATED)).append(dry ? " to create, " : " created, ");
-        s.append(report.count(Action.UPDATED)).append(dry ? " to update, " : " updated, ");
-        s.append(deleted).append(dry ? " to delete, " : " deleted, ");
-        s.append(report.count(Action.UNCHANGED)).append(" unchanged, ");
-        s.append(kept).append(" missing (kept), ");
-        s.append(report.count(Action.DUPLICATE)).append(" duplicate, ");
-        s.append(report.count(Action.FAILED)).append(" failed");
-        s.append(" in ").append(report.duration().toMillis()).append(" ms.");
-        return s.toString();
+        List<String> parts = new ArrayList<>();
+        parts.add(report.count(Action.CREATED) + (dry ? " to create" : " created"));
+        parts.add(report.count(Action.UPDATED) + (dry ? " to update" : " updated"));
+        if (deleted > 0 || report.deletionRefused() != null) {
+            parts.add(deleted + (dry ? " to delete" : " deleted"));
+        }
+        if (kept > 0) {
+            parts.add(kept + " missing (kept)");
+        }
+        long duplicates = report.count(Action.DUPLICATE);
+        if (duplicates > 0) {
+            parts.add(duplicates + (duplicates == 1 ? " duplicate" : " duplicates"));
+        }
+        long failed = report.count(Action.FAILED);
+        if (failed > 0) {
+            parts.add(failed + " failed");
+        }
+        String prefix = dry ? (stopped ? "Plan (incomplete): " : "Plan: ") : (stopped ? "Done before the stop: " : "Done: ");
+        return prefix + String.join(", ", parts) + ".";
+    }
+
+    /** The unchanged count and the time taken, and in a dry run how to apply the plan. */
+    private static String afterword(SyncReport report) {
+        long unchanged = report.count(Action.UNCHANGED);
+        String rows = unchanged == 1 ? " row" : " rows";
+        String took = " Took " + report.duration().toMillis() + " ms.";
+        if (report.dryRun()) {
+            return unchanged + rows + " already " + (unchanged == 1 ? "matches" : "match") + "." + took
+                    + " Nothing was written; run without --dry-run to apply.";
+        }
+        return unchanged + rows + " already matched." + took;
     }
 
     private static String show(String email) {
         return email == null ? "(no email)" : email;
-    }
-
-    private String bold(String text) {
-        return color ? ansi().bold().a(text).reset().toString() : text;
-    }
-
-    private String paint(Ansi.Color c, String text) {
-        return color ? ansi().fg(c).a(text).reset().toString() : text;
     }
 }

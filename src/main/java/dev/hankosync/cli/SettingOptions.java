@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -35,7 +36,13 @@ final class SettingOptions {
         Map<String, String> flags = new HashMap<>();
         for (SettingKey key : SettingKey.values()) {
             if (parsed.hasMatchedOption(key.flag())) {
-                flags.put(key.property(), parsed.matchedOptionValue(key.flag(), (String) null));
+                String value = parsed.matchedOptionValue(key.flag(), (String) null);
+                if (value == null || value.isBlank()) {
+                    // blank means "unset" in files and the environment; on the command line it is a mistake
+                    throw new ParameterException(parsed.commandSpec().commandLine(),
+                            key.flag() + " needs a value (it was given empty)");
+                }
+                flags.put(key.property(), value);
             }
         }
         return flags;
@@ -56,7 +63,7 @@ final class SettingOptions {
 
     private static String label(SettingKey key) {
         ValueType type = key.type();
-        if (type instanceof ValueType.HttpUrl) {
+        if (type instanceof ValueType.HttpUrl || type instanceof ValueType.DatabaseUrl) {
             return "<url>";
         }
         if (type instanceof ValueType.Secret) {

@@ -55,6 +55,6 @@ class SyncCommand implements Callable<Integer> {
         LoadedSettings loaded = new SettingsLoader().load(sources);
         loaded.warnings().forEach(w -> spec.commandLine().getErr().println("hanko-sync: warning: " + w));
         return new SyncRun(context, output, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .run(loaded.settings(), dryRun, allowEmptySource);
+                .run(loaded.settings(), dryRun, allowEmptySource, loaded.warnings());
     }
 }

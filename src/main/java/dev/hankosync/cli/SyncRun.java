@@ -5,12 +5,7 @@ import dev.hankosync.sync.SyncEngine;
 import dev.hankosync.sync.SyncListener;
 import dev.hankosync.sync.SyncOptions;
 import dev.hankosync.sync.SyncReport;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * One sync from settings to printed report and exit code; {@code sync} runs it once, {@code demo} twice.
@@ -30,38 +25,69 @@ final class SyncRun {
     }
 
     int run(Settings settings, boolean dryRun, boolean allowEmptySource) {
-        StderrListener listener = new StderrListener(err, output.quiet || output.format == OutputOptions.Format.json
-                ? StderrListener.Detail.WARNINGS : StderrListener.Detail.PHASES);
-        ApiClients clients = ApiClients.create(settings, output.verbose ? line -> {
-            err.println("http: " + line);
-            err.flush();
-        } : null, listener::warning);
+        return run(settings, dryRun, allowEmptySource, java.util.List.of());
+    }
+
+    /** @param configWarnings what loading the settings warned about, kept in the report too */
+    int run(Settings settings, boolean dryRun, boolean allowEmptySource, java.util.List<String> configWarnings) {
+        if (output.reportFile != null) {
+            ReportFileWriter.checkWritable(output.reportFile);
+        }
+        // stderr gets a progress bar on a terminal, else phase lines; ndjson rows stream to stdout beside it
+        TerminalProgress progress = output.showsProgressBar(context) ? new TerminalProgress(err, context.clock()) : null;
+        SyncListener stderr = progress != null ? progress : new StderrListener(err, output.printsPhases()
+                ? StderrListener.Detail.PHASES : StderrListener.Detail.WARNINGS);
+        EmailMask mask = output.emailMask();
+        ReportNdjson ndjson = output.format == OutputOptions.Format.ndjson ? new ReportNdjson(out, mask, dryRun) : null;
+        SyncListener listener = ndjson == null ? stderr : new CombinedListener(stderr, ndjson);
+        // a report made here, with the listener, so ndjson streams each row as it is recorded
+        SyncReport report = new SyncReport(dryRun, settings.table(), context.clock().instant(), listener);
+        configWarnings.forEach(report::addWarning);
+        ApiClients clients = ApiClients.create(settings, dryRun, RetryBackoffOverride.from(context.environment()),
+                output.verbose ? line -> {
+            if (progress != null) {
+                progress.printAbove("http: " + line);
+            } else {
+                err.println("http: " + line);
+                err.flush();
+            }
+        } : null, warning -> {
+            report.addWarning(warning);
+            stderr.warning(warning);
+        });
 
         SyncOptions options = new SyncOptions(dryRun, settings.pageSize(), 1000, settings.batchSize(),
                 settings.deleteMissing(), settings.maxDelete(), allowEmptySource, output.listUnchanged,
-                SyncOptions.defaults().maxScanPasses());
+                SyncOptions.defaults().maxScanPasses(), settings.concurrency());
         SyncEngine engine = new SyncEngine(clients.hanko(), clients.table(), settings.table(), options, listener,
                 context.clock());
 
         context.stopSignals().whileRunning(engine::requestStop);
-        SyncReport report;
         try {
-            report = engine.run();
+            engine.run(report);
         } finally {
             context.stopSignals().runEnded();
+            clients.close(); // the database target's connection
+            if (progress != null) {
+                progress.finish();
+            }
         }
 
         int exitCode = exitCode(report);
-        if (output.reportFile != null) {
-            writeAtomically(output.reportFile, ReportJson.render(report, exitCode));
-        }
-        if (output.format == OutputOptions.Format.json) {
-            out.print(ReportJson.render(report, exitCode));
-        } else {
-            out.print(new ReportText(output.useColor(context), output.listAll).render(report));
+        switch (output.format) {
+            case json -> ReportJson.write(report, exitCode, mask, out);
+            case ndjson -> ndjson.summary(report, exitCode);
+            case text -> out.print(new ReportText(output.colors(context), output.capsRows(context), mask)
+                    .render(report));
         }
         out.flush();
         explain(report, exitCode);
+        // after stdout, so a report file that cannot be written never costs the report itself
+        if (output.reportFile != null) {
+            ReportFileWriter.write(output.reportFile, ReportFile.isCsv(output.reportFile)
+                    ? writer -> ReportCsv.write(report, mask, writer)
+                    : writer -> ReportJson.write(report, exitCode, mask, writer));
+        }
         return exitCode;
     }
 
@@ -100,23 +126,6 @@ final class SyncRun {
         if (why != null) {
             err.println("hanko-sync: " + why);
             err.flush();
-        }
-    }
-
-    /** Written beside the target and moved over it, so a reader never sees half a report. */
-    private static void writeAtomically(Path file, String text) {
-        Path absolute = file.toAbsolutePath();
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the original failure is the one to report
-            }
-            throw new ReportFileException("cannot write the report to " + file + ": " + e.getMessage(), e);
         }
     }
 

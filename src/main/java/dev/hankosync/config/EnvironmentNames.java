@@ -15,6 +15,8 @@ final class EnvironmentNames {
 
     static final String GUIDE_SUPABASE_URL = "NEXT_PUBLIC_SUPABASE_PROJECT_URL";
     static final String GUIDE_HANKO_API_URL = "NEXT_PUBLIC_HANKO_API_URL";
+    /** libpq's password variable; the database URL's password, when the URL carries none. */
+    static final String PGPASSWORD = "PGPASSWORD";
 
     private EnvironmentNames() {
     }
@@ -29,8 +31,25 @@ final class EnvironmentNames {
         return layer(variables, " in " + fileName);
     }
 
-    /** Whether the variables hold a key, i.e. the file that holds them must be private. */
+    /**
+     * {@code PGPASSWORD} from the process environment, else from the env file; null when neither has it. It is not
+     * a setting of its own (no flag, no property): it only completes the database URL, as it does for psql.
+     */
+    static String databasePassword(Map<String, String> environment, Map<String, String> envFileVariables) {
+        for (Map<String, String> variables : List.of(environment, envFileVariables)) {
+            String password = variables.get(PGPASSWORD);
+            if (!SettingLayer.isBlank(password)) {
+                return password;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the variables hold a key or password, i.e. the file that holds them must be private. */
     static boolean holdKey(Map<String, String> variables) {
+        if (!SettingLayer.isBlank(variables.get(PGPASSWORD))) {
+            return true;
+        }
         for (SettingKey key : SettingKey.values()) {
             if (key.secret()) {
                 for (String name : key.environmentVariables()) {

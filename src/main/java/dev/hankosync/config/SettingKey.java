@@ -19,15 +19,23 @@ public enum SettingKey {
             ValueType.SECRET, "Hanko API key",
             "Hanko Cloud admin API key. Leave unset for a self-hosted admin API, which has no auth."
                     + " Prefer the environment variable over the flag."),
-    SUPABASE_URL("supabase.url", "--supabase-url", List.of("SUPABASE_URL"), null, true,
+    // Not required on its own: the database URL, when given, replaces the Supabase URL and key as the target.
+    SUPABASE_URL("supabase.url", "--supabase-url", List.of("SUPABASE_URL"), null, false,
             ValueType.URL, "Supabase URL",
-            "Supabase project URL, e.g. https://<project>.supabase.co."),
+            "Supabase project URL, e.g. https://<project>.supabase.co. Required unless --database-url is given."),
     // SUPABASE_SERVICE_ROLE_KEY is listed first so it wins when both are set: it is the name most
     // existing setups use, and SUPABASE_SECRET_KEY (the newer key style) is read only when it is absent.
     SUPABASE_KEY("supabase.key", "--supabase-key", List.of("SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_SECRET_KEY"),
-            null, true, ValueType.SECRET, "Supabase key",
+            null, false, ValueType.SECRET, "Supabase key",
             "Supabase service_role key (eyJ...) or secret key (sb_secret_...); SUPABASE_SERVICE_ROLE_KEY"
-                    + " wins over SUPABASE_SECRET_KEY. Prefer the environment variable over the flag."),
+                    + " wins over SUPABASE_SECRET_KEY. Required unless --database-url is given."
+                    + " Prefer the environment variable over the flag."),
+    DATABASE_URL("supabase.db.url", "--database-url", List.of("SUPABASE_DB_URL"), null, false,
+            ValueType.DATABASE_URL, "database URL",
+            "PostgreSQL connection string of the Supabase project (postgresql://... as the dashboard shows it,"
+                    + " or jdbc:postgresql://...). When set, rows are written over this connection instead of the"
+                    + " REST API, and the Supabase URL and key are not needed. The password may come from"
+                    + " PGPASSWORD instead. Prefer the environment variable over the flag."),
     SCHEMA("supabase.schema", "--schema", List.of(), "public", false,
             ValueType.IDENTIFIER, "schema name", "Database schema that holds the table."),
     TABLE("supabase.table", "--table", List.of(), "users", false,
@@ -45,7 +53,7 @@ public enum SettingKey {
             ValueType.wholeNumber(0, Integer.MAX_VALUE), "max delete",
             "Refuse to delete when more rows than this are missing (0 or more)."),
     BATCH_SIZE("sync.batch.size", "--batch-size", List.of(), "500", false,
-            ValueType.wholeNumber(1, 1000), "batch size", "Rows per insert/update request (1-1000)."),
+            ValueType.wholeNumber(1, 1000), "batch size", "Rows per insert request, and per delete request (1-1000). Updates go one row per request, several at once (--concurrency)."),
     CONCURRENCY("sync.concurrency", "--concurrency", List.of(), "4", false,
             ValueType.wholeNumber(1, 32), "concurrency", "Requests in flight at once (1-32)."),
     CONNECT_TIMEOUT("http.connect.timeout", "--connect-timeout", List.of(), "10", false,
@@ -99,18 +107,26 @@ public enum SettingKey {
         return Optional.ofNullable(defaultValue);
     }
 
-    /** Whether {@code sync} and {@code check} refuse to run without it. */
+    /** Whether {@code sync} and {@code check} refuse to run without it, whatever the target. */
     public boolean required() {
         return required;
+    }
+
+    /**
+     * Whether {@code sync} and {@code check} need it when the target is the REST API, i.e. when no
+     * {@link #DATABASE_URL} is given.
+     */
+    public boolean requiredForRestTarget() {
+        return required || this == SUPABASE_URL || this == SUPABASE_KEY;
     }
 
     public ValueType type() {
         return type;
     }
 
-    /** Whether the value is a key that must never be printed. */
+    /** Whether the value is a key, or may hold a password, and must never be printed. */
     public boolean secret() {
-        return type instanceof ValueType.Secret;
+        return type instanceof ValueType.Secret || type instanceof ValueType.DatabaseUrl;
     }
 
     /** Short name used inside messages, e.g. "Supabase URL". */

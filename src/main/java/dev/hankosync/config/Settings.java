@@ -11,7 +11,13 @@ import java.time.Duration;
  * {@link SettingsLoader#loadAllowingMissing}, which {@code demo} uses before pointing them at the
  * sandbox with {@link #withHanko} and {@link #withSupabase}.
  *
- * <p>{@link #toString()} redacts both keys, so a Settings printed or logged by accident leaks nothing.
+ * <p>{@code databaseUrl} is the PostgreSQL connection string as given (it may hold a password); when it is set the
+ * target is that database and {@code supabaseUrl} and {@code supabaseKey} may be null. {@code databasePassword}
+ * is {@code PGPASSWORD} (from the environment or the env file), only when a database URL is set; a password in the
+ * URL wins over it, as with libpq.
+ *
+ * <p>{@link #toString()} redacts both keys and the database URL and password, so a Settings printed or logged by
+ * accident leaks nothing.
  */
 public record Settings(
         String hankoAdminUrl,
@@ -30,7 +36,9 @@ public record Settings(
         Duration connectTimeout,
         Duration readTimeout,
         Duration callTimeout,
-        int maxRetries) {
+        int maxRetries,
+        String databaseUrl,
+        String databasePassword) {
 
     /**
      * The defaults of every optional setting with the given endpoints, for the sandbox and for tests.
@@ -46,14 +54,30 @@ public record Settings(
     public Settings withHanko(String adminUrl, String apiKey) {
         return new Settings(adminUrl, apiKey, supabaseUrl, supabaseKey, schema, table, userIdColumn,
                 emailColumn, pageSize, deleteMissing, maxDelete, batchSize, concurrency, connectTimeout,
-                readTimeout, callTimeout, maxRetries);
+                readTimeout, callTimeout, maxRetries, databaseUrl, databasePassword);
     }
 
-    /** A copy talking to another Supabase REST endpoint (the sandbox's, in {@code demo}); not validated. */
+    /**
+     * A copy talking to another Supabase REST endpoint (the sandbox's, in {@code demo}); not validated. The database
+     * URL is dropped, so the REST endpoint is the target: a {@code SUPABASE_DB_URL} in the environment must not
+     * turn the demo's writes to a real database.
+     */
     public Settings withSupabase(String url, String key) {
         return new Settings(hankoAdminUrl, hankoApiKey, url, key, schema, table, userIdColumn,
                 emailColumn, pageSize, deleteMissing, maxDelete, batchSize, concurrency, connectTimeout,
-                readTimeout, callTimeout, maxRetries);
+                readTimeout, callTimeout, maxRetries, null, null);
+    }
+
+    /** A copy writing to this database instead of the REST API (tests, benchmarks); not validated. */
+    public Settings withDatabase(String url, String password) {
+        return new Settings(hankoAdminUrl, hankoApiKey, supabaseUrl, supabaseKey, schema, table, userIdColumn,
+                emailColumn, pageSize, deleteMissing, maxDelete, batchSize, concurrency, connectTimeout,
+                readTimeout, callTimeout, maxRetries, url, password);
+    }
+
+    /** Whether the target is the database ({@link #databaseUrl}) rather than the REST API. */
+    public boolean targetsDatabase() {
+        return databaseUrl != null;
     }
 
     @Override
@@ -75,6 +99,9 @@ public record Settings(
                 + ", readTimeout=" + readTimeout
                 + ", callTimeout=" + callTimeout
                 + ", maxRetries=" + maxRetries
+                // Not even a prefix: the URL's host and user are harmless, but its password may sit anywhere in it.
+                + ", databaseUrl=" + (databaseUrl == null ? "(none)" : "(set, redacted)")
+                + ", databasePassword=" + (databasePassword == null ? "(none)" : "(set, redacted)")
                 + "]";
     }
 }

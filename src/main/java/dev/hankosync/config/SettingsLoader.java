@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code --config} properties file, defaults. The env file acts as environment, but the real
  * environment wins over it. Within one environment source, a setting's own variables win over the names
  * from Hanko's Supabase guide, and {@code SUPABASE_SERVICE_ROLE_KEY} wins over {@code SUPABASE_SECRET_KEY}.
- * Blank values count as unset. {@code SUPABASE_DB_URL} is reserved for later and ignored.
+ * Blank values count as unset. {@code PGPASSWORD} (environment first, then the env file) completes the database URL.
  */
 public final class SettingsLoader {
 
@@ -33,15 +33,17 @@ public final class SettingsLoader {
     private LoadedSettings load(ConfigSources sources, boolean requireComplete) {
         List<String> warnings = new ArrayList<>();
         try {
+            Map<String, String> envFileVariables = sources.envFileIfGiven().map(DotenvFile::read).orElse(Map.of());
             List<SettingLayer> layers = new ArrayList<>();
             layers.add(flagLayer(sources.flags()));
             layers.add(EnvironmentNames.fromProcess(sources.environment()));
-            sources.envFileIfGiven().ifPresent(file -> layers.add(envFileLayer(file, warnings)));
+            sources.envFileIfGiven().ifPresent(file -> layers.add(envFileLayer(file, envFileVariables, warnings)));
             sources.configFileIfGiven().ifPresent(file -> layers.add(PropertiesFile.read(file, warnings)));
             layers.add(defaultLayer());
 
             Map<SettingKey, ResolvedValue> resolved = resolve(layers, warnings);
-            Settings settings = new SettingsValidator(resolved, requireComplete, warnings).validate();
+            String databasePassword = EnvironmentNames.databasePassword(sources.environment(), envFileVariables);
+            Settings settings = new SettingsValidator(resolved, databasePassword, requireComplete, warnings).validate();
             return new LoadedSettings(settings, warnings);
         } catch (ConfigException e) {
             // Re-thrown with the warnings so far, which often explain the error.
@@ -80,8 +82,7 @@ public final class SettingsLoader {
         return SettingLayer.of(values);
     }
 
-    private static SettingLayer envFileLayer(Path file, List<String> warnings) {
-        Map<String, String> variables = DotenvFile.read(file);
+    private static SettingLayer envFileLayer(Path file, Map<String, String> variables, List<String> warnings) {
         if (EnvironmentNames.holdKey(variables) && FilePermissions.readableByOthers(file)) {
             warnings.add(FilePermissions.warning(file));
         }

@@ -20,14 +20,20 @@ final class SettingsValidator {
     // PostgreSQL truncates longer names (NAMEDATALEN - 1), which would silently address another table.
     private static final int LONGEST_IDENTIFIER = 63;
     private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
+    // What libpq and pgJDBC accept; the postgres package parses the rest (host, port, parameters) when it connects.
+    private static final List<String> DATABASE_URL_SCHEMES = List.of("postgresql://", "postgres://", "jdbc:postgresql:");
 
     private final Map<SettingKey, ResolvedValue> values;
+    private final String databasePassword;
     private final boolean requireComplete;
     private final DisplayedValue display;
     private final List<String> warnings;
 
-    SettingsValidator(Map<SettingKey, ResolvedValue> values, boolean requireComplete, List<String> warnings) {
+    /** @param databasePassword {@code PGPASSWORD}, or null */
+    SettingsValidator(Map<SettingKey, ResolvedValue> values, String databasePassword, boolean requireComplete,
+                      List<String> warnings) {
         this.values = values;
+        this.databasePassword = databasePassword;
         this.requireComplete = requireComplete;
         this.warnings = warnings;
         List<String> keys = new ArrayList<>();
@@ -36,16 +42,22 @@ final class SettingsValidator {
                 keys.add(entry.getValue().text());
             }
         }
+        if (databasePassword != null) {
+            keys.add(databasePassword);
+        }
         this.display = new DisplayedValue(keys);
     }
 
     Settings validate() {
         // Checked in table order, so the first problem reported is stable from run to run.
+        boolean targetsDatabase = values.containsKey(SettingKey.DATABASE_URL);
         for (SettingKey key : SettingKey.values()) {
-            if (!values.containsKey(key) && key.required() && requireComplete) {
+            boolean needed = targetsDatabase ? key.required() : key.requiredForRestTarget();
+            if (!values.containsKey(key) && needed && requireComplete) {
                 throw new ConfigException(missingMessage(key));
             }
         }
+        String databaseUrl = databaseUrl(SettingKey.DATABASE_URL);
         Settings settings = new Settings(
                 url(SettingKey.HANKO_ADMIN_URL),
                 secret(SettingKey.HANKO_API_KEY),
@@ -63,7 +75,9 @@ final class SettingsValidator {
                 Duration.ofSeconds(wholeNumber(SettingKey.CONNECT_TIMEOUT)),
                 Duration.ofSeconds(wholeNumber(SettingKey.READ_TIMEOUT)),
                 Duration.ofSeconds(wholeNumber(SettingKey.CALL_TIMEOUT)),
-                wholeNumber(SettingKey.MAX_RETRIES));
+                wholeNumber(SettingKey.MAX_RETRIES),
+                databaseUrl,
+                databaseUrl == null ? null : databasePassword);
         warnAboutDoubtfulValues(settings);
         return settings;
     }
@@ -73,7 +87,12 @@ final class SettingsValidator {
         if (!key.environmentVariables().isEmpty()) {
             message.append(", ").append(String.join(" or ", key.environmentVariables()));
         }
-        return message.append(", or ").append(key.property()).append(" in the config file").toString();
+        message.append(", or ").append(key.property()).append(" in the config file");
+        if (!key.required() && key.requiredForRestTarget()) {
+            message.append(" (or write to the database directly with ").append(SettingKey.DATABASE_URL.flag())
+                    .append(" / ").append(SettingKey.DATABASE_URL.environmentVariables().get(0)).append(")");
+        }
+        return message.toString();
     }
 
     private String url(SettingKey key) {
@@ -101,7 +120,13 @@ final class SettingsValidator {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw invalidUrl(key, value, "it must not have a query (?...) or fragment (#...)");
         }
-        return text.replaceAll("/+$", "");
+        String trimmed = text.replaceAll("/+$", "");
+        if (key == SettingKey.SUPABASE_URL && trimmed.matches("(?i).*/rest/v1")) {
+            // the dashboard shows the REST endpoint; the tool wants the project URL and adds /rest/v1 itself
+            throw invalidUrl(key, value, "give the project URL without /rest/v1, e.g. "
+                    + trimmed.substring(0, trimmed.length() - "/rest/v1".length()));
+        }
+        return trimmed;
     }
 
     private ConfigException invalidUrl(SettingKey key, ResolvedValue value, String problem) {
@@ -118,6 +143,27 @@ final class SettingsValidator {
             throw invalid(key, "", value, "it contains spaces, line breaks or non-ASCII characters");
         }
         return value.text();
+    }
+
+    /**
+     * Only the shape is checked here (scheme, no spaces); the value is never quoted in a message, since it may hold
+     * a password.
+     */
+    private String databaseUrl(SettingKey key) {
+        ResolvedValue value = values.get(key);
+        if (value == null) {
+            return null;
+        }
+        String text = value.text();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (DATABASE_URL_SCHEMES.stream().noneMatch(lower::startsWith)) {
+            throw invalid(key, "", value, "it must start with postgresql:// (the connection string the Supabase"
+                    + " dashboard shows) or jdbc:postgresql://");
+        }
+        if (text.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw invalid(key, "", value, "it contains spaces or line breaks; percent-encode them (%20)");
+        }
+        return text;
     }
 
     private String identifier(SettingKey key) {

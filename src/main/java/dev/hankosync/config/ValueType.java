@@ -9,6 +9,12 @@ public sealed interface ValueType {
     /** An API key: printable ASCII, never echoed. */
     record Secret() implements ValueType {}
 
+    /**
+     * A PostgreSQL connection string: {@code postgresql://} / {@code postgres://} (as the Supabase dashboard shows
+     * it) or {@code jdbc:postgresql://}. It can hold a password, so it is never echoed either.
+     */
+    record DatabaseUrl() implements ValueType {}
+
     /** A plain SQL identifier (schema, table, column): letters, digits, underscore. */
     record Identifier() implements ValueType {}
 
@@ -30,6 +36,7 @@ public sealed interface ValueType {
 
     ValueType URL = new HttpUrl();
     ValueType SECRET = new Secret();
+    ValueType DATABASE_URL = new DatabaseUrl();
     ValueType IDENTIFIER = new Identifier();
     ValueType YES_NO = new YesNo();
 

@@ -1,6 +1,8 @@
 package dev.hankosync.hanko;
 
+import dev.hankosync.http.BodyBrokeOffException;
 import dev.hankosync.http.ErrorBodies;
+import dev.hankosync.http.Redaction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -32,6 +36,8 @@ public final class HankoAdminClient implements HankoDirectory {
     private final HttpUrl usersUrl;
     private final String apiKey;
     private final int idsPerRequest;
+    private final Consumer<String> warnings;
+    private final AtomicBoolean warnedAboutTotalCount = new AtomicBoolean();
 
     /**
      * @param adminBaseUrl  e.g. {@code https://<tenant>.hanko.io/admin} or {@code http://host:8001}; a trailing
@@ -40,11 +46,25 @@ public final class HankoAdminClient implements HankoDirectory {
      * @throws IllegalArgumentException the URL is not an http(s) URL, or the key cannot go in an HTTP header
      */
     public HankoAdminClient(OkHttpClient http, String adminBaseUrl, String apiKeyOrNull) {
-        this(http, adminBaseUrl, apiKeyOrNull, IDS_PER_REQUEST);
+        this(http, adminBaseUrl, apiKeyOrNull, line -> { });
+    }
+
+    /**
+     * @param warnings receives one line, once per client, when Hanko's answers lack a usable {@code X-Total-Count}
+     *                 (the scan then cannot check itself against a count and walks the list again instead)
+     */
+    public HankoAdminClient(OkHttpClient http, String adminBaseUrl, String apiKeyOrNull, Consumer<String> warnings) {
+        this(http, adminBaseUrl, apiKeyOrNull, IDS_PER_REQUEST, warnings);
     }
 
     HankoAdminClient(OkHttpClient http, String adminBaseUrl, String apiKeyOrNull, int idsPerRequest) {
+        this(http, adminBaseUrl, apiKeyOrNull, idsPerRequest, line -> { });
+    }
+
+    private HankoAdminClient(OkHttpClient http, String adminBaseUrl, String apiKeyOrNull, int idsPerRequest,
+                             Consumer<String> warnings) {
         this.http = Objects.requireNonNull(http, "http");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
         this.apiKey = apiKeyOrNull == null || apiKeyOrNull.isBlank() ? null : apiKeyOrNull.strip();
         this.usersUrl = usersUrl(adminBaseUrl);
         this.idsPerRequest = idsPerRequest;
@@ -79,7 +99,7 @@ public final class HankoAdminClient implements HankoDirectory {
                 .addQueryParameter("per_page", Integer.toString(perPage))
                 .addQueryParameter("sort_direction", "asc")
                 .build();
-        return get(url);
+        return get(url, perPage);
     }
 
     @Override
@@ -103,7 +123,7 @@ public final class HankoAdminClient implements HankoDirectory {
                     .addQueryParameter("per_page", Integer.toString(chunk.size()))
                     .addQueryParameter("sort_direction", "asc")
                     .build();
-            for (HankoUser user : get(url).users()) {
+            for (HankoUser user : get(url, chunk.size()).users()) {
                 // a server that ignored the filter must not make unrelated users look "found"
                 if (wanted.contains(user.id())) {
                     found.add(user);
@@ -113,7 +133,8 @@ public final class HankoAdminClient implements HankoDirectory {
         return found;
     }
 
-    private HankoPage get(HttpUrl url) {
+    /** @param perPage the page size asked for: a longer page means the server ignored it */
+    private HankoPage get(HttpUrl url, int perPage) {
         Request.Builder request = new Request.Builder().url(url).get().header("Accept", "application/json");
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
@@ -121,8 +142,11 @@ public final class HankoAdminClient implements HankoDirectory {
         Response response;
         try {
             response = http.newCall(request.build()).execute();
+        } catch (BodyBrokeOffException e) {
+            // the retry interceptor reads a successful body whole, so a broken one surfaces here, after its retries
+            throw HankoErrorMessages.forBrokenBody("GET", url, e.status(), e, apiKey);
         } catch (IOException e) {
-            throw HankoErrorMessages.forConnectionFailure(url, e, apiKey);
+            throw HankoErrorMessages.forConnectionFailure("GET", url, e, apiKey);
         }
         try (response) {
             if (!response.isSuccessful()) {
@@ -130,13 +154,30 @@ public final class HankoAdminClient implements HankoDirectory {
             }
             ResponseBody body = response.body();
             List<HankoUser> users = HankoUserListReader.read(body.byteStream());
-            return new HankoPage(users, totalCount(response.header("X-Total-Count")));
+            if (users.size() > perPage) {
+                // Offset paging only adds up when the server cuts pages where it was asked to.
+                throw new MalformedUsersException(users.size() + " users for a page of " + perPage
+                        + " (the server ignores per_page; is the URL Hanko's admin API?)");
+            }
+            return new HankoPage(users, totalCount(response.header("X-Total-Count"), url));
         } catch (MalformedUsersException e) {
             throw HankoErrorMessages.forMalformedBody("GET", url, response.code(), response.header("Content-Type"),
                     e.getMessage(), apiKey);
         } catch (IOException e) {
-            throw HankoErrorMessages.forBrokenBody("GET", url, e, apiKey);
+            throw HankoErrorMessages.forBrokenBody("GET", url, response.code(), e, apiKey);
         }
+    }
+
+    private long totalCount(String header, HttpUrl url) {
+        long total = totalCount(header);
+        if (total < 0 && warnedAboutTotalCount.compareAndSet(false, true)) {
+            String got = header == null ? "no X-Total-Count header"
+                    : "an X-Total-Count that is not a count (\"" + HankoErrorMessages.printable(header) + "\")";
+            warnings.accept(Redaction.redact("Hanko sent " + got + " with GET " + url.encodedPath()
+                    + "; the scan cannot check itself against the total, so it walks the list again to be sure",
+                    apiKey));
+        }
+        return total;
     }
 
     /** -1 when the header is missing or not a non-negative number. */

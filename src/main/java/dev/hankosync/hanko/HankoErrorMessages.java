@@ -53,15 +53,24 @@ final class HankoErrorMessages {
     }
 
     /** No answer at all, after any retries. */
-    static ApiException forConnectionFailure(HttpUrl url, IOException e, String apiKey) {
-        String message = "Hanko unreachable at " + hostAndPort(url) + ": " + reason(e);
+    static ApiException forConnectionFailure(String method, HttpUrl url, IOException e, String apiKey) {
+        String message = "Hanko unreachable at " + hostAndPort(url) + " (" + method + " " + url.encodedPath() + "): "
+                + reason(e);
         return new ApiException(API, Redaction.redact(message, apiKey), e);
     }
 
-    /** The answer started but the connection broke while its body was being read. */
-    static ApiException forBrokenBody(String method, HttpUrl url, IOException e, String apiKey) {
-        String message = "Hanko's answer to " + method + " " + url.encodedPath() + " broke off: " + reason(e);
-        return new ApiException(API, Redaction.redact(message, apiKey), e);
+    /** The answer started but the connection broke while its body was being read, after any retries. */
+    static ApiException forBrokenBody(String method, HttpUrl url, int status, IOException e, String apiKey) {
+        IOException cause = e.getCause() instanceof IOException inner ? inner : e;
+        String message = "Hanko's HTTP " + status + " answer to " + method + " " + url.encodedPath()
+                + " broke off before its end: " + reason(cause);
+        return new ApiException(API, status, null, Redaction.redact(message, apiKey));
+    }
+
+    /** {@code value} with control characters replaced and cut to 40 characters, for quoting in a message. */
+    static String printable(String value) {
+        String flat = value.replaceAll("\\p{Cntrl}", "?");
+        return flat.length() > 40 ? flat.substring(0, 39) + "…" : flat;
     }
 
     private static String hostAndPort(HttpUrl url) {

@@ -29,6 +29,10 @@ import okhttp3.Response;
  *
  * <p>A POST is retried only when tagged {@link Idempotent#YES}: a plain insert that reached the server but whose
  * answer was lost would otherwise be written twice.
+ *
+ * <p>The successful answer to a retryable request is read to its end here, inside the retry loop: a connection that
+ * breaks in the middle of a body then costs one more try instead of the whole run. The caller reads the body from
+ * memory. A body that breaks on the last try becomes a {@link BodyBrokeOffException}.
  */
 public final class RetryInterceptor implements Interceptor {
 
@@ -36,6 +40,12 @@ public final class RetryInterceptor implements Interceptor {
 
     /** 520 and 544 are Cloudflare's "unknown error" and a Supabase gateway timeout; both are transient. */
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504, 520, 544);
+
+    /**
+     * Bodies are buffered up to this size (a page of 1000 Hanko users is about 1 MiB); anything longer streams on
+     * unretried, so a runaway answer cannot exhaust memory.
+     */
+    static final long BUFFER_LIMIT = 64L * 1024 * 1024;
 
     private final int maxRetries;
     private final Duration baseBackoff;
@@ -93,6 +103,21 @@ public final class RetryInterceptor implements Interceptor {
                 pause(wait);
                 continue;
             }
+            if (retryable && response.isSuccessful()) {
+                try {
+                    readWholeBody(response);
+                    return response;
+                } catch (IOException e) {
+                    response.close();
+                    if (lastTry || !isTransient(e) || chain.call().isCanceled()) {
+                        throw new BodyBrokeOffException(response.code(), e);
+                    }
+                    Duration wait = backoff(retry);
+                    notice(request, "a broken " + response.code() + " body", wait, retry);
+                    pause(wait);
+                    continue;
+                }
+            }
             if (lastTry || !RETRYABLE_STATUSES.contains(response.code())) {
                 return response;
             }
@@ -107,6 +132,11 @@ public final class RetryInterceptor implements Interceptor {
                 throw new IOException("Canceled");
             }
         }
+    }
+
+    /** Pulls the body into the response's own buffer, where the caller's reads then find it. */
+    private static void readWholeBody(Response response) throws IOException {
+        response.body().source().request(BUFFER_LIMIT);
     }
 
     static boolean isIdempotent(Request request) {

@@ -45,7 +45,7 @@ public final class HankoSandbox implements AutoCloseable {
 
     private HankoSandbox(String apiKey) throws IOException {
         this.apiKey = blankToNull(apiKey);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        this.server = LoopbackHttpServer.create(0);
         this.executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "hanko-sandbox");
             thread.setDaemon(true);
@@ -143,14 +143,45 @@ public final class HankoSandbox implements AutoCloseable {
 
     /** From now on, every {@code n}-th request (any path) is answered with {@code status} instead. */
     public void failEveryNthRequest(int n, int status) {
-        faults.failEvery(n, status, null);
+        failEveryNthRequest(n, status, null);
     }
 
     /** As {@link #failEveryNthRequest(int, int)}, with a {@code Retry-After} header (seconds or an HTTP date). */
     public void failEveryNthRequest(int n, int status, String retryAfter) {
-        faults.failEvery(n, status, retryAfter);
+        faults.failEvery(n, new HankoSandboxFaults.Failure(HankoSandboxFaults.Kind.STATUS, status, retryAfter, null));
     }
 
+    /**
+     * From now on, every {@code n}-th request (any path) is answered with this status and body verbatim: a CDN's
+     * HTML page, a proxy's plain text, JSON that is cut off or shaped wrong. The content type follows the body's
+     * first character ({@code <} HTML, <code>{</code> or {@code [} JSON, else plain text).
+     */
+    public void answerEveryNthRequest(int n, int status, String body) {
+        faults.failEvery(n, new HankoSandboxFaults.Failure(HankoSandboxFaults.Kind.BODY, status, null, body));
+    }
+
+    /**
+     * From now on, every {@code n}-th list request gets its real answer, but the connection closes after half of
+     * the body, although {@code Content-Length} promised all of it.
+     */
+    public void breakEveryNthAnswer(int n) {
+        faults.failEvery(n, new HankoSandboxFaults.Failure(HankoSandboxFaults.Kind.BROKEN_BODY, 200, null, null));
+    }
+
+    /**
+     * From now on the list sends {@code X-Total-Count: text} (a wrong count, or something that is no number at
+     * all) instead of the true count; with null it sends no such header.
+     */
+    public void replaceTotalCount(String textOrNull) {
+        faults.replaceTotalCount(textOrNull);
+    }
+
+    /** The list sends the true {@code X-Total-Count} again. */
+    public void restoreTotalCount() {
+        faults.restoreTotalCount();
+    }
+
+    /** Removes every failure knob set with the methods above (latency, hooks and count replacement stay). */
     public void clearFailures() {
         faults.clearFailures();
     }
@@ -197,11 +228,16 @@ public final class HankoSandbox implements AutoCloseable {
             pause(faults.latency());
 
             HankoSandboxFaults.Failure failure = faults.nextFailure();
-            if (failure != null) {
+            boolean breakBody = failure != null && failure.kind() == HankoSandboxFaults.Kind.BROKEN_BODY;
+            if (failure != null && !breakBody) {
                 if (failure.retryAfter() != null) {
                     exchange.getResponseHeaders().set("Retry-After", failure.retryAfter());
                 }
-                sendError(exchange, failure.status(), reasonPhrase(failure.status()));
+                if (failure.kind() == HankoSandboxFaults.Kind.BODY) {
+                    sendVerbatim(exchange, failure.status(), failure.body());
+                } else {
+                    sendError(exchange, failure.status(), reasonPhrase(failure.status()));
+                }
                 return;
             }
             if (!authorized(exchange)) {
@@ -216,13 +252,13 @@ public final class HankoSandbox implements AutoCloseable {
                 sendError(exchange, 405, "Method Not Allowed");
                 return;
             }
-            listUsers(exchange);
+            listUsers(exchange, breakBody);
         } catch (RuntimeException e) {
             sendError(exchange, 500, "Internal Server Error");
         }
     }
 
-    private void listUsers(HttpExchange exchange) throws IOException {
+    private void listUsers(HttpExchange exchange, boolean breakBody) throws IOException {
         Map<String, List<String>> params = HankoSandboxQueryString.parse(exchange.getRequestURI().getRawQuery());
         HankoSandboxListRequest request;
         try {
@@ -237,13 +273,20 @@ public final class HankoSandbox implements AutoCloseable {
                 + exchange.getRequestURI().getRawPath();
         exchange.getResponseHeaders().set("Link",
                 HankoSandboxLinks.header(base, params, result.total(), request.page(), request.perPage()));
-        exchange.getResponseHeaders().set("X-Total-Count", Integer.toString(result.total()));
+        String totalCount = faults.totalCountHeader(result.total());
+        if (totalCount != null) {
+            exchange.getResponseHeaders().set("X-Total-Count", totalCount);
+        }
         byte[] body = HankoSandboxJson.users(result.page());
         Runnable hook = faults.listAnswered();
         if (hook != null) {
             hook.run();
         }
-        send(exchange, 200, body);
+        if (breakBody) {
+            sendHalf(exchange, body);
+        } else {
+            send(exchange, 200, body);
+        }
     }
 
     private boolean authorized(HttpExchange exchange) {
@@ -266,6 +309,33 @@ public final class HankoSandbox implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private static void sendVerbatim(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String start = body.stripLeading();
+        exchange.getResponseHeaders().set("Content-Type", start.startsWith("<") ? "text/html; charset=utf-8"
+                : start.startsWith("{") || start.startsWith("[") ? "application/json" : "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /**
+     * Promises the whole body in {@code Content-Length}, sends half of it, and fails the exchange: the server then
+     * closes the connection, which is what a client sees when a proxy or the network fails mid-answer. (Closing the
+     * stream short is not enough: the server would keep the connection open and the client would wait.)
+     */
+    private static void sendHalf(HttpExchange exchange, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        throw new IOException("sandbox fault: connection dropped in the middle of the body");
     }
 
     private static void pause(Duration latency) {

@@ -10,18 +10,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The sandbox's fault knobs and request counters, read by the server threads and set by test threads.
  * Failures and the mid-scan hook count requests from the moment they are set, so a test's own set-up
- * requests do not shift them.
+ * requests do not shift them. Several failure knobs can be set at once; each counts on its own, and when two are
+ * due on the same request the one set first wins.
  */
 final class HankoSandboxFaults {
 
-    /** A failure to answer instead of the real response. */
-    record Failure(int status, String retryAfter) {}
+    /** How a faulty request is answered instead of (or on top of) the real response. */
+    enum Kind {
+        /** Hanko's own error body with the given status. */
+        STATUS,
+        /** The given status and body verbatim (an HTML page, plain text, malformed JSON...). */
+        BODY,
+        /** The real answer, but the connection closes half way through its body. */
+        BROKEN_BODY
+    }
+
+    /**
+     * @param kind       what the answer looks like
+     * @param status     the status ({@link Kind#STATUS} and {@link Kind#BODY})
+     * @param retryAfter a {@code Retry-After} header value, or null
+     * @param body       the body for {@link Kind#BODY}
+     */
+    record Failure(Kind kind, int status, String retryAfter, String body) {}
+
+    private record Rule(int every, Failure failure, AtomicInteger seen) {}
 
     private volatile Duration latency = Duration.ZERO;
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
-    private int failEvery;
-    private Failure failure;
-    private int requestsSinceFailureSet;
+    private volatile boolean totalCountReplaced;
+    private volatile String totalCountText;
 
     private int hookAfter;
     private Runnable hook;
@@ -39,27 +57,43 @@ final class HankoSandboxFaults {
         return latency;
     }
 
-    synchronized void failEvery(int n, int status, String retryAfter) {
+    /** Adds a knob: every {@code n}-th request from now on gets {@code failure}. */
+    void failEvery(int n, Failure failure) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1: " + n);
         }
-        failEvery = n;
-        failure = new Failure(status, retryAfter);
-        requestsSinceFailureSet = 0;
+        rules.add(new Rule(n, failure, new AtomicInteger()));
     }
 
-    synchronized void clearFailures() {
-        failEvery = 0;
-        failure = null;
+    void clearFailures() {
+        rules.clear();
     }
 
-    /** Counts a request towards the failure knob; returns the failure to answer with, or null. */
-    synchronized Failure nextFailure() {
-        if (failure == null) {
-            return null;
+    /** Counts a request towards every failure knob; returns the failure to answer with, or null. */
+    Failure nextFailure() {
+        Failure due = null;
+        for (Rule rule : rules) {
+            if (rule.seen().incrementAndGet() % rule.every() == 0 && due == null) {
+                due = rule.failure();
+            }
         }
-        requestsSinceFailureSet++;
-        return requestsSinceFailureSet % failEvery == 0 ? failure : null;
+        return due;
+    }
+
+    /** From now on the list sends {@code X-Total-Count: text}, or no such header when {@code text} is null. */
+    void replaceTotalCount(String text) {
+        totalCountText = text;
+        totalCountReplaced = true;
+    }
+
+    void restoreTotalCount() {
+        totalCountReplaced = false;
+        totalCountText = null;
+    }
+
+    /** The header value to send instead of the true count, or the true count when no replacement is set. */
+    String totalCountHeader(int trueCount) {
+        return totalCountReplaced ? totalCountText : Integer.toString(trueCount);
     }
 
     synchronized void afterListAnswers(int k, Runnable action) {

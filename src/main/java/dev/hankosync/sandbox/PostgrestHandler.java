@@ -51,6 +51,7 @@ final class PostgrestHandler implements HttpHandler {
                 sendFailure(exchange, failure);
                 return;
             }
+            faults.beforeHandling(method);
             PostgrestResponse response;
             try {
                 response = process(exchange, method, body);
@@ -58,6 +59,10 @@ final class PostgrestHandler implements HttpHandler {
                 response = error(e);
             } catch (RuntimeException e) {
                 response = error(PostgrestException.of(500, "XX000", "sandbox failure: " + e));
+            }
+            if (failure != null && failure.breaksBody()) {
+                sendHalf(exchange, response);
+                return;
             }
             if (failure != null) {
                 sendFailure(exchange, failure);
@@ -161,6 +166,24 @@ final class PostgrestHandler implements HttpHandler {
         }
         send(exchange, response, false);
     }
+
+    /**
+     * Promises the whole body in {@code Content-Length}, sends half of it, and fails the exchange: the server then
+     * closes the connection. (Closing the stream short is not enough: the server would keep the connection open and
+     * the client would wait.) An answer without a body is cut before its headers.
+     */
+    private static void sendHalf(HttpExchange exchange, PostgrestResponse response) throws IOException {
+        if (response.body().length < 2 || response.status() == 204) {
+            return; // nothing to cut in half: closing before any header drops the connection
+        }
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(response.status(), response.body().length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(response.body(), 0, response.body().length / 2);
+        out.flush();
+        throw new IOException("sandbox fault: connection dropped in the middle of the body");
+    }
+
 
     private static void send(HttpExchange exchange, PostgrestResponse response, boolean head) throws IOException {
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));

@@ -74,7 +74,7 @@ public final class SupabaseSandbox implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            this.server = LoopbackHttpServer.create(50);
             server.createContext("/", new PostgrestHandler(keys, faults, pool, () -> maxRows, exposedSchemas));
             server.setExecutor(executor);
             server.start();

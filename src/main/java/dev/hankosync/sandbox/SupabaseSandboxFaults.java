@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,16 +25,23 @@ public final class SupabaseSandboxFaults {
      *                          or null for a short JSON message
      * @param afterCommit       whether the request is carried out (and committed) first: the client then cannot
      *                          know that its write happened
+     * @param breaksBody        whether the real answer is sent but the connection closes half way through its body
+     *                          (status and body are then ignored)
      */
-    public record Failure(int status, Integer retryAfterSeconds, String body, boolean afterCommit) {
+    public record Failure(int status, Integer retryAfterSeconds, String body, boolean afterCommit,
+                          boolean breaksBody) {
 
         public boolean dropsConnection() {
-            return status == 0;
+            return status == 0 && !breaksBody;
         }
     }
 
-    private record Rule(String method, int every, Failure failure, AtomicInteger seen) {}
+    /** @param hitsLeft how many more times the rule may fire */
+    private record Rule(String method, int every, Failure failure, AtomicInteger seen, AtomicInteger hitsLeft) {}
 
+    private record Hook(String method, int after, Runnable action, AtomicInteger seen, AtomicBoolean done) {}
+
+    private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private volatile Duration latency = Duration.ZERO;
@@ -50,22 +58,61 @@ public final class SupabaseSandboxFaults {
 
     /** As {@link #failEvery(String, int, int)}, with a {@code Retry-After} header and a body of your choosing. */
     public void failEvery(String method, int every, int status, Integer retryAfterSeconds, String body) {
-        addRule(method, every, new Failure(status, retryAfterSeconds, body, false));
+        addRule(method, every, new Failure(status, retryAfterSeconds, body, false, false));
     }
 
     /** Every {@code every}-th request of {@code method} is carried out, then answered with {@code status}. */
     public void failEveryAfterCommit(String method, int every, int status) {
-        addRule(method, every, new Failure(status, null, null, true));
+        addRule(method, every, new Failure(status, null, null, true, false));
+    }
+
+    /**
+     * Every {@code every}-th request of {@code method} is carried out, then answered with {@code status} and this
+     * body instead of its own: a write that committed behind an answer the client cannot read (truncated JSON, an
+     * HTML page with 200).
+     */
+    public void answerEveryAfterCommit(String method, int every, int status, String body) {
+        addRule(method, every, new Failure(status, null, body, true, false));
     }
 
     /** Every {@code every}-th request of {@code method} gets its connection closed, before or after it is carried out. */
     public void dropConnectionEvery(String method, int every, boolean afterCommit) {
-        addRule(method, every, new Failure(0, null, null, afterCommit));
+        addRule(method, every, new Failure(0, null, null, afterCommit, false));
     }
 
-    /** Removes every failure rule and the latency; the counters stay. */
+    /**
+     * Only the next request of {@code method} gets its connection closed, before or after it is carried out; the ones
+     * after it go through (a DELETE retried after a lost answer, say).
+     */
+    public void dropConnectionOnce(String method, boolean afterCommit) {
+        addRule(method, 1, new Failure(0, null, null, afterCommit, false), 1);
+    }
+
+    /**
+     * Every {@code every}-th request of {@code method} is carried out and its real answer sent, but the connection
+     * closes after half of the body, although {@code Content-Length} promised all of it.
+     */
+    public void breakBodyEvery(String method, int every) {
+        addRule(method, every, new Failure(0, null, null, true, true));
+    }
+
+    /**
+     * Runs {@code action} once, on the server, right before the {@code k}-th request of {@code method} ("*" for any)
+     * from now on is carried out: the app's sign-in route inserting a row just before the sync's insert arrives, or
+     * a signal arriving while a write is in flight.
+     */
+    public void beforeRequest(String method, int k, Runnable action) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+        hooks.add(new Hook(method.toUpperCase(Locale.ROOT), k, Objects.requireNonNull(action, "action"),
+                new AtomicInteger(), new AtomicBoolean()));
+    }
+
+    /** Removes every failure rule, hook and the latency; the counters stay. */
     public void clear() {
         rules.clear();
+        hooks.clear();
         latency = Duration.ZERO;
     }
 
@@ -94,7 +141,8 @@ public final class SupabaseSandboxFaults {
         Failure result = null;
         for (Rule rule : rules) {
             if (rule.method().equals("*") || rule.method().equals(method)) {
-                if (rule.seen().incrementAndGet() % rule.every() == 0 && result == null) {
+                if (rule.seen().incrementAndGet() % rule.every() == 0 && result == null
+                        && rule.hitsLeft().getAndDecrement() > 0) {
                     result = rule.failure();
                 }
             }
@@ -102,10 +150,25 @@ public final class SupabaseSandboxFaults {
         return result;
     }
 
+    /** Runs the hooks due before this request of {@code method} is carried out. */
+    void beforeHandling(String method) {
+        for (Hook hook : hooks) {
+            if ((hook.method().equals("*") || hook.method().equals(method))
+                    && hook.seen().incrementAndGet() == hook.after() && hook.done().compareAndSet(false, true)) {
+                hook.action().run();
+            }
+        }
+    }
+
     private void addRule(String method, int every, Failure failure) {
+        addRule(method, every, failure, Integer.MAX_VALUE);
+    }
+
+    private void addRule(String method, int every, Failure failure, int hits) {
         if (every < 1) {
             throw new IllegalArgumentException("every must be at least 1: " + every);
         }
-        rules.add(new Rule(method.toUpperCase(Locale.ROOT), every, failure, new AtomicInteger()));
+        rules.add(new Rule(method.toUpperCase(Locale.ROOT), every, failure, new AtomicInteger(),
+                new AtomicInteger(hits)));
     }
 }

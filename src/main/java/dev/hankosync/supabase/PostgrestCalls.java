@@ -1,6 +1,7 @@
 package dev.hankosync.supabase;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hankosync.http.BodyBrokeOffException;
 import java.io.IOException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -13,13 +14,13 @@ import okhttp3.Response;
  */
 final class PostgrestCalls {
 
+    private static final long ERROR_BODY_LIMIT = 64 * 1024;
+
     /** Reads a successful response; JSON errors become an {@code ApiException} naming the call. */
     @FunctionalInterface
     interface BodyReader<T> {
         T read(Response response) throws IOException;
     }
-
-    private static final long ERROR_BODY_LIMIT = 64 * 1024;
 
     private final OkHttpClient http;
     private final SupabaseTarget target;
@@ -55,9 +56,18 @@ final class PostgrestCalls {
     <T> T execute(Request request, boolean write, BodyReader<T> reader) {
         String method = request.method();
         HttpUrl url = request.url();
-        try (Response response = http.newCall(request).execute()) {
+        Response response;
+        try {
+            response = http.newCall(request).execute();
+        } catch (BodyBrokeOffException e) {
+            // a retryable request's body is read whole by the retry interceptor, so it broke off on the last try
+            throw errors.brokenBody(method, url, e.status(), e);
+        } catch (IOException e) {
+            throw errors.unreachable(method, url, e);
+        }
+        try (response) {
             if (!response.isSuccessful()) {
-                PostgrestError error = PostgrestError.parse(response.peekBody(ERROR_BODY_LIMIT).string());
+                PostgrestError error = PostgrestError.parse(errorBody(method, url, response));
                 if (write && SupabaseErrors.isRowRejection(response.code(), error.code())) {
                     throw errors.rejected(error);
                 }
@@ -69,7 +79,20 @@ final class PostgrestCalls {
                 throw errors.invalidJson(method, url, response.code(), e);
             }
         } catch (IOException e) {
-            throw errors.unreachable(url, e);
+            // the status line came, the body did not: for a write, whatever it did is unknown
+            throw errors.brokenBody(method, url, response.code(), e);
+        }
+    }
+
+    /**
+     * The error body, read in full (64 KiB at most). One that breaks off leaves the error unknown (a 400 might have
+     * been 42P10, which changes what to do next), so it counts as a failed exchange, like a lost connection.
+     */
+    private String errorBody(String method, HttpUrl url, Response response) {
+        try {
+            return response.peekBody(ERROR_BODY_LIMIT).string();
+        } catch (IOException e) {
+            throw errors.brokenErrorBody(method, url, response.code(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hankosync.supabase;
 
 import dev.hankosync.http.ApiException;
 import dev.hankosync.http.Sleeper;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
@@ -32,13 +34,22 @@ public final class PostgrestUserTable implements UserTable {
         this(http, target, warnings, Sleeper.REAL);
     }
 
-    /** @param sleeper waits between the tries of a plain insert whose outcome was unknown */
+    /** @param sleeper waits between the tries of an insert whose outcome was unknown */
     public PostgrestUserTable(OkHttpClient http, SupabaseTarget target, Consumer<String> warnings, Sleeper sleeper) {
+        this(http, target, warnings, sleeper, RowInserter.FIRST_BACKOFF);
+    }
+
+    /**
+     * @param sleeper           waits between the tries of an insert whose outcome was unknown
+     * @param firstRetryBackoff the first of those waits (it doubles on each later one); 500 ms unless tuned
+     */
+    public PostgrestUserTable(OkHttpClient http, SupabaseTarget target, Consumer<String> warnings, Sleeper sleeper,
+                              Duration firstRetryBackoff) {
         this.target = Objects.requireNonNull(target, "target");
         this.calls = new PostgrestCalls(Objects.requireNonNull(http, "http"), target, new SupabaseErrors(target));
         this.urls = new TableUrls(target);
         this.inserter = new RowInserter(calls, urls, target, Objects.requireNonNull(warnings, "warnings"),
-                Objects.requireNonNull(sleeper, "sleeper"));
+                Objects.requireNonNull(sleeper, "sleeper"), Objects.requireNonNull(firstRetryBackoff, "backoff"));
     }
 
     /** True once an upsert met a table without a unique constraint on the user id column (42P10). */
@@ -52,17 +63,31 @@ public final class PostgrestUserTable implements UserTable {
             throw new IllegalArgumentException("pageSize must be at least 1: " + pageSize);
         }
         int requests = 0;
+        long read = 0;
+        long[] total = {-1};
         String lastRowId = null;
         while (true) {
             HttpUrl url = urls.page(pageSize, lastRowId);
-            List<TableRow> page = calls.execute(calls.reading(url).get().build(), false, response ->
-                    PostgrestJson.readRows(response.body().byteStream(), target.userIdColumn(), target.emailColumn()));
+            Request.Builder request = calls.reading(url).get();
+            if (lastRowId == null) {
+                request.header("Prefer", "count=exact"); // the first page says how many rows there are
+            }
+            List<TableRow> page = calls.execute(request.build(), false, response -> {
+                if (total[0] < 0) {
+                    total[0] = totalOf(response.header("Content-Range"));
+                }
+                return PostgrestJson.readRows(response.body().byteStream(), target.userIdColumn(),
+                        target.emailColumn());
+            });
             requests++;
-            // Only an empty page ends the scan: the server silently caps pages (1000 rows on Supabase), so a page
-            // shorter than pageSize proves nothing.
+            // The server silently caps pages (1000 rows on Supabase), so a page shorter than pageSize proves
+            // nothing: the scan ends on an empty page, or once it has read the count the first page gave. Rows
+            // deleted meanwhile only mean reading on to the empty page; rows added meanwhile are the app's, and
+            // the inserts that follow already allow for them.
             if (page.isEmpty()) {
                 return requests;
             }
+            read += page.size();
             String next = page.get(page.size() - 1).rowId();
             if (next == null) {
                 throw new ApiException(SupabaseErrors.API, 200, null, "Supabase GET " + url.encodedPath()
@@ -70,6 +95,22 @@ public final class PostgrestUserTable implements UserTable {
             }
             sink.accept(page);
             lastRowId = next;
+            if (total[0] >= 0 && read >= total[0]) {
+                return requests;
+            }
+        }
+    }
+
+    /** N from {@code Content-Range: 0-999/N}; -1 when there is none ({@code *}) or it is not a number. */
+    private static long totalOf(String contentRange) {
+        int slash = contentRange == null ? -1 : contentRange.lastIndexOf('/');
+        if (slash < 0) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentRange.substring(slash + 1).strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

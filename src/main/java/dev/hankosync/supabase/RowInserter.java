@@ -1,7 +1,6 @@
 package dev.hankosync.supabase;
 
 import dev.hankosync.http.ApiException;
-import dev.hankosync.http.Idempotent;
 import dev.hankosync.http.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,15 +12,22 @@ import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /**
- * Inserts a batch so that no row is ever written twice by us.
+ * Inserts a batch so that no row is ever written twice by us, and so that every row this call wrote is in its
+ * answer, even when an answer was lost.
  *
- * <p>First choice is an upsert that ignores duplicates ({@code on_conflict=<uid>}): safe to retry, and what comes
+ * <p>First choice is an upsert that ignores duplicates ({@code on_conflict=<uid>}): safe to repeat, and what comes
  * back is exactly what was inserted. A table without a unique constraint on the user id column answers 42P10;
- * from then on this falls back to plain inserts. A plain insert is not idempotent, so when its outcome is unknown
- * (connection lost, timeout, 5xx, 429) it re-reads which user ids of the batch now exist and inserts only the rest.
+ * from then on this falls back to plain inserts, and before each one re-reads which user ids of the batch exist
+ * by now: the app's sign-in route may have inserted some since the table was read (during a long scan of Hanko),
+ * and without a constraint a second row would stand beside its row. That leaves a window of one round trip.
+ *
+ * <p>When the outcome of either kind of insert is unknown (connection lost, timeout, 5xx, 429, or a 2xx answer that
+ * broke off or could not be read) it re-reads which user ids of the batch exist now, counts those as written by
+ * the lost request, and sends only the rest. This is also why the upsert is not left to the HTTP layer's
+ * retries: a repeated upsert would answer {@code []} for rows the lost try wrote, and the report would call
+ * rows created by this run "unchanged".
  */
 final class RowInserter {
 
@@ -35,15 +41,18 @@ final class RowInserter {
     private final SupabaseTarget target;
     private final Consumer<String> warnings;
     private final Sleeper sleeper;
+    private final Duration firstBackoff;
     private final AtomicBoolean plainInserts = new AtomicBoolean();
 
+    /** @param firstBackoff the wait before the second try; it doubles on each later one, up to 8 s */
     RowInserter(PostgrestCalls calls, TableUrls urls, SupabaseTarget target, Consumer<String> warnings,
-                Sleeper sleeper) {
+                Sleeper sleeper, Duration firstBackoff) {
         this.calls = calls;
         this.urls = urls;
         this.target = target;
         this.warnings = warnings;
         this.sleeper = sleeper;
+        this.firstBackoff = firstBackoff;
     }
 
     boolean usesPlainInserts() {
@@ -56,7 +65,7 @@ final class RowInserter {
         }
         if (!plainInserts.get()) {
             try {
-                return post(rows, true);
+                return insertResolvingUnknownOutcomes(rows, true);
             } catch (ApiException e) {
                 if (e.status() != 400 || !"42P10".equals(e.code())) {
                     throw e;
@@ -69,36 +78,37 @@ final class RowInserter {
                 }
             }
         }
-        return insertPlain(rows);
+        return insertResolvingUnknownOutcomes(rows, false);
     }
 
-    private Set<String> insertPlain(List<NewRow> rows) {
+    /**
+     * @param upsert whether to send {@code on_conflict} (safe to repeat) or a plain insert (checked against the
+     *               table right before it is sent)
+     */
+    private Set<String> insertResolvingUnknownOutcomes(List<NewRow> rows, boolean upsert) {
         List<NewRow> remaining = rows;
         Set<String> inserted = new LinkedHashSet<>();
+        boolean checkFirst = !upsert;
         boolean outcomeUnknown = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                if (outcomeUnknown) {
-                    // The lost request may have committed: whatever of the batch exists now is not sent again.
-                    Set<String> present = existingUserIds(remaining);
-                    List<NewRow> missing = new ArrayList<>();
-                    for (NewRow row : remaining) {
-                        if (present.contains(row.userId())) {
-                            inserted.add(row.userId());
-                        } else {
-                            missing.add(row);
-                        }
-                    }
-                    remaining = missing;
-                    if (remaining.isEmpty()) {
-                        return inserted;
-                    }
+                if (checkFirst) {
+                    // Rows another writer added since the table was read: not ours, and not to be added again.
+                    remaining = absent(remaining, null);
+                    checkFirst = false;
                 }
-                inserted.addAll(post(remaining, false));
+                if (outcomeUnknown) {
+                    // The lost request may have committed: whatever of the batch exists now, it wrote.
+                    remaining = absent(remaining, inserted);
+                }
+                if (remaining.isEmpty()) {
+                    return inserted;
+                }
+                inserted.addAll(post(remaining, upsert));
                 return inserted;
             } catch (ApiException e) {
                 if (!isOutcomeUnknown(e) || attempt >= MAX_ATTEMPTS) {
-                    throw e;
+                    throw inserted.isEmpty() ? e : new PartlyInsertedException(e, inserted);
                 }
                 outcomeUnknown = true;
                 pause(backoff(attempt));
@@ -106,14 +116,28 @@ final class RowInserter {
         }
     }
 
+    /** The rows whose user id has no row yet; the ids that have one go into {@code present} when it is given. */
+    private List<NewRow> absent(List<NewRow> rows, Set<String> present) {
+        Set<String> existing = existingUserIds(rows);
+        List<NewRow> missing = new ArrayList<>();
+        for (NewRow row : rows) {
+            if (!existing.contains(row.userId())) {
+                missing.add(row);
+            } else if (present != null) {
+                present.add(row.userId());
+            }
+        }
+        return missing;
+    }
+
     private Set<String> post(List<NewRow> rows, boolean onConflict) {
         HttpUrl url = urls.insert(onConflict);
         byte[] body = PostgrestJson.rowsBody(rows, target.userIdColumn(), target.emailColumn());
-        Request.Builder request = calls.writing(url)
-                .post(onConflict ? RequestBody.create(body, JSON) : new OneShotJsonBody(body));
+        // One-shot either way: repeating an insert is this class's decision, made after a re-read, never the HTTP
+        // layer's (see the class comment).
+        Request.Builder request = calls.writing(url).post(new OneShotJsonBody(body));
         if (onConflict) {
             request.header("Prefer", "resolution=ignore-duplicates,return=representation");
-            request.tag(Idempotent.class, Idempotent.YES);
         } else {
             request.header("Prefer", "return=representation");
         }
@@ -131,13 +155,17 @@ final class RowInserter {
         return present;
     }
 
-    /** No answer, a gateway or server error, or throttling: the insert may or may not have committed. */
+    /**
+     * No answer, a gateway or server error, throttling, or a success whose answer broke off or was not the expected
+     * JSON: the insert may or may not have committed.
+     */
     private static boolean isOutcomeUnknown(ApiException e) {
-        return e.status() == -1 || e.status() == 429 || e.status() >= 500;
+        return e.status() == -1 || e.status() == 429 || e.status() >= 500
+                || (e.status() >= 200 && e.status() < 300);
     }
 
-    private static Duration backoff(int attempt) {
-        Duration delay = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 10));
+    private Duration backoff(int attempt) {
+        Duration delay = firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
         return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
     }
 

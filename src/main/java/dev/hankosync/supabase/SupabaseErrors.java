@@ -2,6 +2,7 @@ package dev.hankosync.supabase;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.hankosync.http.ApiException;
+import dev.hankosync.http.Redaction;
 import java.io.IOException;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -40,9 +41,29 @@ final class SupabaseErrors {
         return new RowsRejectedException(error.code() == null ? "unknown" : error.code(), redact(detail));
     }
 
-    ApiException unreachable(HttpUrl url, IOException e) {
-        String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-        return new ApiException(API, redact("Supabase unreachable at " + url.host() + ": " + reason), e);
+    /** No answer at all, after any retries. */
+    ApiException unreachable(String method, HttpUrl url, IOException e) {
+        return new ApiException(API, redact("Supabase unreachable at " + hostAndPort(url) + " (" + method + " "
+                + url.encodedPath() + "): " + reason(e)), e);
+    }
+
+    /**
+     * A 2xx answer whose body broke off in transit. Its status is kept: for a write it means the request probably
+     * took effect, and only a re-read can tell.
+     */
+    ApiException brokenBody(String method, HttpUrl url, int status, IOException e) {
+        IOException cause = e.getCause() instanceof IOException inner ? inner : e;
+        return new ApiException(API, status, null, redact("Supabase's HTTP " + status + " answer to " + method + " "
+                + url.encodedPath() + " broke off before its end: " + reason(cause)));
+    }
+
+    /**
+     * An error answer whose body broke off: what the error was is unknown, so this counts as no answer (status -1),
+     * and a write may be tried again after a re-read.
+     */
+    ApiException brokenErrorBody(String method, HttpUrl url, int status, IOException e) {
+        return new ApiException(API, redact("Supabase's HTTP " + status + " answer to " + method + " "
+                + url.encodedPath() + " broke off before its end: " + reason(e)), e);
     }
 
     ApiException invalidJson(String method, HttpUrl url, int status, JsonProcessingException e) {
@@ -77,9 +98,20 @@ final class SupabaseErrors {
         return new ApiException(API, status, error.code(), redact(message));
     }
 
-    /** The key must never reach a message, even when a server echoes it back. */
+    /** The key must never reach a message, not even a piece of it, even when a server echoes it back. */
     String redact(String text) {
-        return text.replace(target.key(), "<redacted key>");
+        return Redaction.redact(text, target.key());
+    }
+
+    private static String hostAndPort(HttpUrl url) {
+        return url.port() == HttpUrl.defaultPort(url.scheme()) ? url.host() : url.host() + ":" + url.port();
+    }
+
+    private static String reason(IOException e) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage().replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+        return e instanceof java.net.UnknownHostException ? "unknown host (" + detail + ")"
+                : e instanceof java.io.InterruptedIOException ? "timed out or interrupted (" + detail + ")" : detail;
     }
 
     private static boolean suggestsWeakKey(PostgrestError error) {

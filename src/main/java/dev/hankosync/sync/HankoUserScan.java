@@ -3,136 +3,242 @@ package dev.hankosync.sync;
 import dev.hankosync.hanko.HankoDirectory;
 import dev.hankosync.hanko.HankoPage;
 import dev.hankosync.hanko.HankoUser;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
- * Walks Hanko's user list until it is sure it has seen every user.
+ * Walks Hanko's user list until it is sure it has seen every user, handing each distinct user on exactly once,
+ * page by page, as soon as it arrives.
  *
- * <p>Why more than one walk: the list is offset-paged and ordered only by {@code created_at}, with no tie-breaker.
- * Users imported in bulk share a timestamp and come back in a different order on each request, so one walk can
- * show some of them twice and others never; a delete during the walk shifts later pages left and skips a user.
- * So a walk only counts as complete when {@code X-Total-Count} did not shrink during it and the users gathered
- * (less those since confirmed deleted) reach it. Otherwise the list is walked again with pages twice as
- * large (a tie group smaller than one page can no longer straddle a page boundary), merging what each walk finds.
+ * <p>The first walk fetches up to {@code concurrency} pages at once once the first page has told the total.
+ *
+ * <p>Why more than one walk may be needed: the list is offset-paged and ordered only by {@code created_at}, with
+ * no tie-breaker. Users imported in bulk share a timestamp and can come back in a different order on each
+ * request, so one walk can show some of them twice and others never; a delete during the walk shifts later pages
+ * left and skips a user. So a walk only counts as complete when {@code X-Total-Count} did not shrink during it
+ * and the distinct users (less those since confirmed deleted) reach it. Otherwise the list is walked again with
+ * pages four times as large (a tie group smaller than a page can no longer straddle a page boundary).
  */
 public final class HankoUserScan {
 
-    /** Past this the server's own page size and response times make larger pages pointless. */
-    static final int MAX_RESCAN_PAGE_SIZE = 1000;
+    /** Largest page asked for when the total is unknown. */
+    static final int MAX_BLIND_PAGE_SIZE = 1000;
 
     private final HankoDirectory directory;
     private final int pageSize;
     private final int maxPasses;
-    private final LongConsumer progress;
+    private final int concurrency;
+    private final ExecutorService pool;
+    private final Runnable betweenRequests;
+
+    private final UserKeySet seen = new UserKeySet();
+    private final long[] key = new long[2];
+    private int requests;
+    private volatile long totalSoFar = -1;
 
     /**
-     * @param progress told the number of distinct users seen so far after each page
+     * @param pool            runs the concurrent page requests of the first walk
+     * @param betweenRequests called before each request; may throw to stop the scan
      */
-    public HankoUserScan(HankoDirectory directory, int pageSize, int maxPasses, LongConsumer progress) {
-        if (pageSize < 1 || maxPasses < 1) {
-            throw new IllegalArgumentException("pageSize and maxPasses must be positive");
+    public HankoUserScan(HankoDirectory directory, int pageSize, int maxPasses, int concurrency,
+                         ExecutorService pool, Runnable betweenRequests) {
+        if (pageSize < 1 || maxPasses < 1 || concurrency < 1) {
+            throw new IllegalArgumentException("pageSize, maxPasses and concurrency must be positive");
         }
         this.directory = directory;
         this.pageSize = pageSize;
         this.maxPasses = maxPasses;
-        this.progress = progress;
+        this.concurrency = concurrency;
+        this.pool = pool;
+        this.betweenRequests = betweenRequests;
     }
 
-    public ScanResult run() {
-        Map<String, String> users = new LinkedHashMap<>();
-        int requests = 0;
-        long total = -1;
+    /** @param newUsers receives, on the calling thread, the users of each page not seen before */
+    public ScanResult run(Consumer<List<HankoUser>> newUsers) {
+        List<String> deleted = new ArrayList<>();
         String reason = null;
+        long total = -1;
         for (int pass = 1; pass <= maxPasses; pass++) {
-            int perPage = pass == 1 ? pageSize
-                    : (int) Math.min(Math.max(pageSize, MAX_RESCAN_PAGE_SIZE), (long) pageSize << (pass - 1));
-            Walk walk = walk(perPage, users);
-            requests += walk.requests;
+            int perPage = pass == 1 ? pageSize : rescanPageSize(pass, total);
+            UserKeySet seenThisWalk = pass == 1 ? null : new UserKeySet(seen.size());
+            Walk walk = pass == 1 ? firstWalk(perPage, newUsers) : walk(perPage, newUsers, seenThisWalk);
             total = walk.lastTotal;
-
             if (pass > 1) {
-                forgetDeleted(users, walk.seen);
+                deleted.addAll(confirmDeleted(seenThisWalk));
             }
+            long present = seen.size() - deleted.size();
             if (walk.lastTotal < 0) {
                 // No count to check against: trust a second walk that found nothing new.
                 if (pass > 1 && walk.newUsers == 0) {
-                    return new ScanResult(users, requests, pass, -1, true, null);
+                    return new ScanResult(seen.size(), requests, pass, -1, true, null, deleted);
                 }
-                reason = "Hanko sent no X-Total-Count, and a second walk of the list found users the first missed";
-                if (pass == 1) {
-                    reason = "Hanko sent no X-Total-Count to check the scan against";
-                }
+                reason = "Hanko sent no X-Total-Count to check the scan against, and a second walk found new users";
                 continue;
             }
             // Signups during an ascending walk land at its end and are seen; only a shrinking count means a
             // delete shifted a later page left and may have hidden a user.
             boolean shrank = walk.lastTotal < walk.firstTotal;
-            if (!shrank && users.size() >= walk.lastTotal) {
-                return new ScanResult(users, requests, pass, total, true, null);
+            if (!shrank && present >= walk.lastTotal) {
+                return new ScanResult(seen.size(), requests, pass, total, true, null, deleted);
             }
             reason = shrank
                     ? "users were deleted during the scan (" + walk.firstTotal + " → " + walk.lastTotal + ")"
-                    : "saw " + users.size() + " distinct users but X-Total-Count says " + walk.lastTotal;
+                    : "saw " + present + " distinct users but X-Total-Count says " + walk.lastTotal;
         }
-        return new ScanResult(users, requests, maxPasses, total, false,
-                reason + " after " + maxPasses + " walks of the list");
+        return new ScanResult(seen.size(), requests, maxPasses, total, false,
+                reason + " after " + maxPasses + " walks of the list", deleted);
     }
 
-    private Walk walk(int perPage, Map<String, String> users) {
+    /**
+     * Four times larger on each walk, so a tie group of several thousand users fits in one page by the fourth;
+     * never more than one page holding everyone (Hanko sets no upper bound on per_page, and the client streams).
+     */
+    private int rescanPageSize(int pass, long total) {
+        long grown = (long) pageSize << (2 * (pass - 1));
+        long cap = total >= 0 ? Math.max(pageSize, total + 1) : Math.max(pageSize, MAX_BLIND_PAGE_SIZE);
+        return (int) Math.min(Integer.MAX_VALUE, Math.min(grown, cap));
+    }
+
+    /** The latest {@code X-Total-Count}, for progress displays; -1 before the first page or when none is sent. */
+    public long totalSoFar() {
+        return totalSoFar;
+    }
+
+    /** The first walk: page 1, then the rest {@code concurrency} at a time, handed on in page order. */
+    private Walk firstWalk(int perPage, Consumer<List<HankoUser>> newUsers) {
         Walk walk = new Walk();
-        for (int page = 1; ; page++) {
-            HankoPage result = directory.page(page, perPage);
-            walk.requests++;
-            if (walk.firstTotal == Long.MIN_VALUE) {
-                walk.firstTotal = result.totalCount();
-            }
-            walk.lastTotal = result.totalCount();
-            List<HankoUser> got = result.users();
-            for (HankoUser user : got) {
-                walk.seen.add(user.id());
-                // containsKey, not put() == null: username-only users map to a null email
-                if (!users.containsKey(user.id())) {
-                    walk.newUsers++;
+        HankoPage first = fetch(1, perPage);
+        walk.take(first, handOn(first, newUsers, null));
+        if (first.users().size() < perPage) {
+            return walk;
+        }
+        long expectedPages = first.totalCount() < 0 ? 1 : (first.totalCount() + perPage - 1) / perPage;
+        Deque<Future<HankoPage>> inFlight = new ArrayDeque<>();
+        int next = 2;
+        boolean ended = false;
+        try {
+            while (true) {
+                // Ask for the expected pages ahead; past them, one at a time until a short page says the end.
+                while (!ended && inFlight.size() < concurrency && (next <= expectedPages || inFlight.isEmpty())) {
+                    if (walk.pastAnyHonestEnd(next, perPage)) {
+                        ended = true;
+                        break;
+                    }
+                    betweenRequests.run();
+                    int page = next++;
+                    inFlight.add(pool.submit(() -> directory.page(page, perPage)));
                 }
-                users.put(user.id(), user.email());
+                if (inFlight.isEmpty()) {
+                    return walk;
+                }
+                HankoPage page = await(inFlight.poll());
+                requests++;
+                walk.take(page, handOn(page, newUsers, null));
+                if (page.users().size() < perPage) {
+                    ended = true; // later pages still in flight are past the end: read them anyway, they are cheap
+                }
             }
-            progress.accept(users.size());
-            if (got.size() < perPage) {
-                return walk;
-            }
-            // A server that ignores `page` would repeat itself for ever; no honest list goes this far past its count.
-            if (walk.lastTotal >= 0 && (long) page * perPage > walk.lastTotal + perPage) {
-                return walk;
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /** A later walk, one page at a time: these only happen when something went wrong, so they need not be fast. */
+    private Walk walk(int perPage, Consumer<List<HankoUser>> newUsers, UserKeySet seenThisWalk) {
+        Walk walk = new Walk();
+        for (int page = 1; !walk.pastAnyHonestEnd(page, perPage); page++) {
+            HankoPage result = fetch(page, perPage);
+            walk.take(result, handOn(result, newUsers, seenThisWalk));
+            if (result.users().size() < perPage) {
+                break;
             }
         }
+        return walk;
+    }
+
+    private HankoPage fetch(int page, int perPage) {
+        betweenRequests.run();
+        requests++;
+        return directory.page(page, perPage);
+    }
+
+    /** Hands on the page's users not seen before; returns how many that was. */
+    private int handOn(HankoPage page, Consumer<List<HankoUser>> newUsers, UserKeySet seenThisWalk) {
+        List<HankoUser> fresh = new ArrayList<>(page.users().size());
+        for (HankoUser user : page.users()) {
+            if (!UserKey.parse(user.id(), key)) {
+                continue; // the client rejects such ids; nothing here could match them anyway
+            }
+            if (seenThisWalk != null) {
+                seenThisWalk.add(key[0], key[1]);
+            }
+            if (seen.add(key[0], key[1])) {
+                fresh.add(user);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            newUsers.accept(fresh);
+        }
+        return fresh.size();
     }
 
     /** Users seen by an earlier walk but not this one are either shuffled ties or deleted: ask Hanko which. */
-    private void forgetDeleted(Map<String, String> users, Set<String> seenThisWalk) {
-        Set<String> unseen = new HashSet<>(users.keySet());
-        unseen.removeAll(seenThisWalk);
+    private List<String> confirmDeleted(UserKeySet seenThisWalk) {
+        Set<String> unseen = new HashSet<>();
+        seen.forEach((hi, lo) -> {
+            if (!seenThisWalk.contains(hi, lo)) {
+                unseen.add(UserKey.format(hi, lo));
+            }
+        });
         if (unseen.isEmpty()) {
-            return;
+            return List.of();
         }
-        Set<String> stillThere = new HashSet<>();
+        betweenRequests.run();
         for (HankoUser user : directory.findByIds(unseen)) {
-            stillThere.add(user.id());
-            users.put(user.id(), user.email());
+            unseen.remove(user.id());
         }
-        unseen.removeAll(stillThere);
-        users.keySet().removeAll(unseen);
+        return List.copyOf(unseen);
     }
 
-    private static final class Walk {
-        final Set<String> seen = new HashSet<>();
+    private static HankoPage await(Future<HankoPage> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a Hanko page", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private final class Walk {
         long firstTotal = Long.MIN_VALUE;
         long lastTotal = -1;
-        int requests;
         int newUsers;
+
+        void take(HankoPage page, int fresh) {
+            totalSoFar = page.totalCount();
+            if (firstTotal == Long.MIN_VALUE) {
+                firstTotal = page.totalCount();
+            }
+            lastTotal = page.totalCount();
+            newUsers += fresh;
+        }
+
+        /** A server that ignores {@code page} would repeat itself for ever; no honest list goes this far. */
+        boolean pastAnyHonestEnd(int page, int perPage) {
+            return lastTotal >= 0 && (long) (page - 1) * perPage > lastTotal + perPage;
+        }
     }
 }

@@ -21,6 +21,20 @@ public final class Reconciler {
     private Reconciler() {}
 
     /**
+     * The rule for one Hanko user, given how many rows carry its id and whether the one row's email is the
+     * user's: no row → created, several → duplicate (left alone), one → unchanged or updated.
+     */
+    public static Action decide(int rowsOfUser, boolean emailMatches) {
+        if (rowsOfUser == 0) {
+            return Action.CREATED;
+        }
+        if (rowsOfUser > 1) {
+            return Action.DUPLICATE;
+        }
+        return emailMatches ? Action.UNCHANGED : Action.UPDATED;
+    }
+
+    /**
      * Hanko sends user ids as lower-case UUIDs; a row written by hand or by another tool may hold the same id in
      * upper case, and is still that user's row.
      */
@@ -53,21 +67,18 @@ public final class Reconciler {
         for (Map.Entry<String, String> user : users.entrySet()) {
             String userId = user.getKey();
             String email = user.getValue();
-            List<TableRow> own = rowsByUser.get(userId);
-            if (own == null) {
-                creates.add(new NewRow(userId, email));
-            } else if (own.size() > 1) {
-                duplicates.add(new Plan.Duplicate(userId, email, own.size()));
-            } else {
-                TableRow row = own.get(0);
-                if (Objects.equals(row.email(), email)) {
+            List<TableRow> own = rowsByUser.getOrDefault(userId, List.of());
+            boolean same = own.size() == 1 && Objects.equals(own.get(0).email(), email);
+            switch (decide(own.size(), same)) {
+                case CREATED -> creates.add(new NewRow(userId, email));
+                case DUPLICATE -> duplicates.add(new Plan.Duplicate(userId, email, own.size()));
+                case UNCHANGED -> {
                     unchangedCount++;
                     if (keepUnchanged) {
-                        unchanged.add(row);
+                        unchanged.add(own.get(0));
                     }
-                } else {
-                    updates.add(new Plan.Update(row.rowId(), userId, row.email(), email));
                 }
+                default -> updates.add(new Plan.Update(own.get(0).rowId(), userId, own.get(0).email(), email));
             }
         }
         return new Plan(creates, updates, unchanged, unchangedCount, duplicates, missing);

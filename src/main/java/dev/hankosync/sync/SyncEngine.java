@@ -9,17 +9,32 @@ import dev.hankosync.supabase.TableRow;
 import dev.hankosync.supabase.UserTable;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives one sync: read the table, scan Hanko, confirm missing users, reconcile, then write (unless dry run) in
- * the order creates, updates, deletes. Every outcome goes into the {@link SyncReport} as it happens, so a run
- * stopped by a failure or a signal still reports what it wrote.
+ * Drives one sync as a pipeline: the table is read while Hanko's first pages arrive; each page of users is
+ * reconciled as soon as the table is known, and its creates and updates are written in the background while
+ * later pages are fetched. Rows whose users the scan never showed are looked up by id, and only those Hanko
+ * confirms absent are missing; deletion comes last, and only after a complete scan.
+ *
+ * <p>Every outcome goes into the {@link SyncReport} as it happens, so a run stopped by a failure or a signal still
+ * reports exactly what it wrote.
  */
 public final class SyncEngine {
+
+    /** Ids per lookup when confirming that users are absent (each a request of its own). */
+    private static final int CONFIRM_CHUNK = 500;
 
     private final HankoDirectory hanko;
     private final UserTable table;
@@ -45,185 +60,23 @@ public final class SyncEngine {
     }
 
     public SyncReport run() {
-        SyncReport report = new SyncReport(options.dryRun(), tableName, clock.instant());
+        return run(new SyncReport(options.dryRun(), tableName, clock.instant()));
+    }
+
+    /** Runs into a report the caller made (to listen to its rows as they are recorded). */
+    public SyncReport run(SyncReport report) {
+        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
         try {
-            execute(report);
+            new Run(report, pool).execute();
         } catch (ApiException e) {
             report.stoppedBy(e.getMessage());
         } catch (StopRequested e) {
             report.interrupted();
         } finally {
+            pool.shutdownNow();
             report.finish(clock.instant());
         }
         return report;
-    }
-
-    private void execute(SyncReport report) {
-        listener.phase("reading table " + tableName);
-        List<TableRow> rows = new ArrayList<>();
-        table.readAll(options.tablePageSize(), page -> {
-            rows.addAll(page);
-            listener.progress(rows.size(), -1);
-            checkStop();
-        });
-        report.tableRead(rows.size());
-
-        listener.phase("scanning Hanko users");
-        ScanResult scan = new HankoUserScan(hanko, options.pageSize(), options.maxScanPasses(), seen -> {
-            listener.progress(seen, -1);
-            checkStop();
-        }).run();
-        Map<String, String> users = scan.users();
-        if (!scan.complete()) {
-            report.warn("Hanko scan incomplete: " + scan.incompleteReason());
-            listener.warning("Hanko scan incomplete: " + scan.incompleteReason());
-        }
-
-        confirmAbsent(users, rows);
-        report.scanned(users.size(), scan.requests(), scan.complete(), scan.incompleteReason());
-
-        Plan plan = Reconciler.reconcile(users, rows, options.listUnchanged());
-        if (options.listUnchanged()) {
-            plan.unchanged().forEach(row ->
-                    report.record(new RowResult(Action.UNCHANGED, row.userId(), row.email(), null, null), true));
-        } else {
-            report.count(Action.UNCHANGED, plan.unchangedCount());
-        }
-        for (Plan.Duplicate dup : plan.duplicates()) {
-            report.record(new RowResult(Action.DUPLICATE, dup.userId(), dup.email(), null,
-                    null), true);
-        }
-
-        String refusal = deletionRefusal(plan, users, rows, scan);
-        if (refusal != null && options.deleteMissing()) {
-            report.deletionRefused(refusal);
-            listener.warning("not deleting: " + refusal);
-        }
-
-        if (options.dryRun()) {
-            plan.creates().forEach(c -> report.record(created(c), true));
-            plan.updates().forEach(u -> report.record(updated(u), true));
-        } else {
-            writeCreates(plan.creates(), report);
-            writeUpdates(plan.updates(), report);
-        }
-        handleMissing(plan.missing(), options.deleteMissing() && refusal == null, report);
-    }
-
-    /**
-     * A row may only be called missing once Hanko says its user does not exist: the list can skip users, so the
-     * ones the scan did not see are looked up by id, and those found join the users.
-     */
-    private void confirmAbsent(Map<String, String> users, List<TableRow> rows) {
-        Set<String> unseen = new LinkedHashSet<>();
-        for (TableRow row : rows) {
-            String userId = Reconciler.canonicalId(row.userId());
-            if (userId != null && !users.containsKey(userId)) {
-                unseen.add(userId);
-            }
-        }
-        if (unseen.isEmpty()) {
-            return;
-        }
-        listener.phase("confirming " + unseen.size() + " users absent from the list");
-        for (HankoUser user : hanko.findByIds(unseen)) {
-            users.put(user.id(), user.email());
-        }
-    }
-
-    private String deletionRefusal(Plan plan, Map<String, String> users, List<TableRow> rows, ScanResult scan) {
-        if (plan.missing().isEmpty()) {
-            return null;
-        }
-        if (!scan.complete()) {
-            return "the Hanko scan was incomplete (" + scan.incompleteReason() + ")";
-        }
-        if (users.isEmpty() && !rows.isEmpty() && !options.allowEmptySource()) {
-            return "Hanko listed no users while the table has " + rows.size()
-                    + " rows (a wrong Hanko URL or tenant looks like this); pass --allow-empty-source to delete anyway";
-        }
-        if (plan.missing().size() > options.maxDelete()) {
-            return plan.missing().size() + " rows are missing from Hanko, more than --max-delete "
-                    + options.maxDelete();
-        }
-        return null;
-    }
-
-    private void writeCreates(List<NewRow> creates, SyncReport report) {
-        if (creates.isEmpty()) {
-            return;
-        }
-        listener.phase("creating " + creates.size() + " rows");
-        long[] done = {0};
-        new InsertBatches(table, options.batchSize()).insertAll(creates, new InsertBatches.Outcome() {
-            @Override
-            public void created(NewRow row) {
-                report.record(SyncEngine.created(row), true);
-                listener.progress(++done[0], creates.size());
-            }
-
-            @Override
-            public void alreadyPresent(NewRow row) {
-                // The app's sign-in route inserted it between our read and our write.
-                report.record(new RowResult(Action.UNCHANGED, row.userId(), row.email(), null, null),
-                        options.listUnchanged());
-                listener.progress(++done[0], creates.size());
-            }
-
-            @Override
-            public void failed(NewRow row, String error) {
-                report.record(new RowResult(Action.FAILED, row.userId(), row.email(), null, error), true);
-                listener.progress(++done[0], creates.size());
-            }
-        }, this::checkStop);
-    }
-
-    private void writeUpdates(List<Plan.Update> updates, SyncReport report) {
-        if (updates.isEmpty()) {
-            return;
-        }
-        listener.phase("updating " + updates.size() + " rows");
-        long done = 0;
-        for (Plan.Update update : updates) {
-            checkStop();
-            try {
-                table.updateEmail(update.rowId(), update.email());
-                report.record(updated(update), true);
-            } catch (RowsRejectedException e) {
-                report.record(new RowResult(Action.FAILED, update.userId(), update.email(), update.previousEmail(),
-                        e.code() + ": " + e.detail()), true);
-            }
-            listener.progress(++done, updates.size());
-        }
-    }
-
-    private void handleMissing(List<TableRow> missing, boolean delete, SyncReport report) {
-        if (!delete) {
-            missing.forEach(row -> report.record(missingRow(row, Action.MISSING), true));
-            return;
-        }
-        if (!options.dryRun() && !missing.isEmpty()) {
-            listener.phase("deleting " + missing.size() + " rows");
-        }
-        int done = 0;
-        try {
-            for (; done < missing.size(); done += options.batchSize()) {
-                List<TableRow> chunk = missing.subList(done, Math.min(missing.size(), done + options.batchSize()));
-                if (!options.dryRun()) {
-                    checkStop();
-                    table.delete(chunk.stream().map(TableRow::rowId).toList());
-                }
-                for (TableRow row : chunk) {
-                    report.count(Action.MISSING, 1);
-                    report.record(missingRow(row, Action.DELETED), true);
-                }
-            }
-        } finally {
-            // Whatever was not deleted when a failure or a stop came is still missing, and the report says so.
-            for (TableRow row : missing.subList(Math.min(done, missing.size()), missing.size())) {
-                report.record(missingRow(row, Action.MISSING), true);
-            }
-        }
     }
 
     private void checkStop() {
@@ -232,16 +85,319 @@ public final class SyncEngine {
         }
     }
 
+    /** The state of one run. */
+    private final class Run {
+        private final SyncReport report;
+        private final ExecutorService pool;
+        private final WriteQueue writes;
+        private final long[] key = new long[2];
+        private final List<NewRow> pendingCreates = new ArrayList<>();
+        private final AtomicLong written = new AtomicLong();
+        private final HankoDirectory hanko;
+        private final Timings timings;
+        private TableIndex index;
+        private Future<TableIndex> tableRead;
+        private long usersFoundById;
+        private long handled;
+        private HankoUserScan scan;
+
+        Run(SyncReport report, ExecutorService pool) {
+            this.report = report;
+            this.pool = pool;
+            this.writes = new WriteQueue(pool, options.concurrency());
+            this.timings = report.timings();
+            this.hanko = new TimedDirectory(SyncEngine.this.hanko, timings);
+        }
+
+        void execute() {
+            listener.phase("reading table " + tableName + " and scanning Hanko users");
+            tableRead = pool.submit(this::readTable);
+            scan = new HankoUserScan(hanko, options.pageSize(), options.maxScanPasses(), options.concurrency(), pool,
+                    SyncEngine.this::checkStop);
+            ScanResult scanned = scan.run(this::reconcile);
+            tableIndex(); // an empty Hanko hands on no page, yet the table must still be read
+            // Users deleted during the scan whose rows are not written yet need none.
+            Set<String> deleted = new HashSet<>(scanned.deletedDuringScan());
+            pendingCreates.removeIf(row -> deleted.remove(row.userId()));
+            flushCreates();
+            if (!deleted.isEmpty()) {
+                warn(deleted.size() + " users were deleted from Hanko during the scan after their rows were"
+                        + " reconciled; those rows show as missing on the next run");
+            }
+            report.scanned(scanned.users(), scanned.requests(), scanned.complete(), scanned.incompleteReason());
+            handleUnmatchedRows(scanned);
+            writes.awaitAll();
+        }
+
+        /**
+         * A list that kept hiding some users is still known whole when the users it showed plus those found by id
+         * (rows whose users the list skipped) reach its count.
+         */
+        private boolean complete(ScanResult scan) {
+            return scan.complete() || (scan.totalCount() >= 0
+                    && scan.users() + usersFoundById - scan.deletedDuringScan().size() >= scan.totalCount());
+        }
+
+        private TableIndex readTable() {
+            TableIndex read = new TableIndex();
+            timings.time(Timings.Part.TABLE_READ, () -> table.readAll(options.tablePageSize(), page -> {
+                checkStop();
+                page.forEach(read::add);
+            }));
+            return read;
+        }
+
+        private TableIndex tableIndex() {
+            if (index == null) {
+                try {
+                    index = tableRead.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StopRequested();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+                report.tableRead(index.size());
+                listener.phase("table " + tableName + " has " + index.size() + " rows; reconciling");
+            }
+            return index;
+        }
+
+        /** Each Hanko user once: decide, and queue what must be written. */
+        private void reconcile(List<HankoUser> users) {
+            TableIndex rows = tableIndex();
+            timings.time(Timings.Part.RECONCILE, () -> reconcile(users, rows));
+            // outside the timing: waiting for a free write slot is writing time, not reconciling time
+            while (pendingCreates.size() >= options.batchSize()) {
+                flushCreates();
+            }
+            listener.progress(handled, scan == null ? -1 : scan.totalSoFar());
+        }
+
+        private void reconcile(List<HankoUser> users, TableIndex rows) {
+            for (HankoUser user : users) {
+                if (!UserKey.parse(user.id(), key)) {
+                    continue;
+                }
+                int first = rows.firstRow(key[0], key[1]);
+                int count = 0;
+                for (int r = first; r >= 0 && count < 2; r = rows.nextRowOfUser(r)) {
+                    count++;
+                }
+                if (first >= 0) {
+                    rows.markMatched(first);
+                }
+                switch (Reconciler.decide(count, count == 1 && rows.emailEquals(first, user.email()))) {
+                    case CREATED -> pendingCreates.add(new NewRow(user.id(), user.email()));
+                    case DUPLICATE -> report.record(
+                            new RowResult(Action.DUPLICATE, user.id(), user.email(), null, null), true);
+                    case UNCHANGED -> report.record(new RowResult(Action.UNCHANGED, user.id(), user.email(), null,
+                            null), options.listUnchanged());
+                    default -> update(rows.rowId(first), user.id(), rows.email(first), user.email());
+                }
+            }
+            handled += users.size();
+        }
+
+        /** Sends the first batch of pending creates (all of them when fewer than a batch). */
+        private void flushCreates() {
+            if (pendingCreates.isEmpty()) {
+                return;
+            }
+            List<NewRow> head = pendingCreates.subList(0, Math.min(pendingCreates.size(), options.batchSize()));
+            List<NewRow> batch = List.copyOf(head);
+            head.clear();
+            if (options.dryRun()) {
+                batch.forEach(row -> report.record(created(row), true));
+                return;
+            }
+            writes.submit(() -> timings.time(Timings.Part.WRITE, () -> new InsertBatches(table, options.batchSize())
+                    .insertAll(batch, new CreateOutcome(), SyncEngine.this::checkStop)));
+        }
+
+        private void update(String rowId, String userId, String previousEmail, String email) {
+            RowResult done = new RowResult(Action.UPDATED, userId, email, previousEmail, null);
+            if (options.dryRun()) {
+                report.record(done, true);
+                return;
+            }
+            writes.submit(() -> {
+                checkStop();
+                try {
+                    timings.time(Timings.Part.WRITE, () -> table.updateEmail(rowId, email));
+                    report.record(done, true);
+                    written.incrementAndGet();
+                } catch (RowsRejectedException e) {
+                    report.record(new RowResult(Action.FAILED, userId, email, previousEmail,
+                            e.code() + ": " + e.detail()), true);
+                }
+            });
+        }
+
+        /**
+         * Rows the scan matched to no user: Hanko is asked about each user id (the list can skip users), users it
+         * still has are reconciled like any other, and the rest are missing. They are deleted only on request,
+         * after a complete scan, and within --max-delete.
+         */
+        private void handleUnmatchedRows(ScanResult scan) {
+            List<TableRow> unmatched = new ArrayList<>();
+            index.forEachUnmatched(unmatched::add);
+            if (unmatched.isEmpty()) {
+                settleCompleteness(scan);
+                return;
+            }
+            listener.phase("confirming with Hanko that " + unmatched.size() + " rows' users are gone");
+            List<TableRow> missing = new ArrayList<>();
+            for (int from = 0; from < unmatched.size(); from += CONFIRM_CHUNK) {
+                List<TableRow> chunk = unmatched.subList(from, Math.min(unmatched.size(), from + CONFIRM_CHUNK));
+                Map<String, List<TableRow>> byUser = new LinkedHashMap<>();
+                for (TableRow row : chunk) {
+                    // a null user id becomes "", which is no UUID: never looked up, always missing
+                    String userId = Objects.toString(Reconciler.canonicalId(row.userId()), "");
+                    byUser.computeIfAbsent(userId, k -> new ArrayList<>()).add(row);
+                }
+                checkStop();
+                List<HankoUser> stillThere = hanko.findByIds(byUser.keySet());
+                for (HankoUser user : stillThere) {
+                    byUser.remove(user.id());
+                }
+                reconcile(stillThere);
+                usersFoundById += stillThere.size();
+                byUser.values().forEach(missing::addAll);
+            }
+            flushCreates();
+            settleCompleteness(scan);
+
+            String refusal = options.deleteMissing() ? deletionRefusal(scan, missing.size()) : null;
+            if (refusal != null) {
+                report.deletionRefused(refusal);
+                warn("not deleting: " + refusal);
+            }
+            if (!options.deleteMissing() || refusal != null) {
+                missing.forEach(row -> report.record(missingRow(row, Action.MISSING), true));
+                return;
+            }
+            writes.awaitAll(); // deletes go last, after every create and update has landed
+            delete(missing);
+        }
+
+        private void settleCompleteness(ScanResult scan) {
+            boolean complete = complete(scan);
+            report.scanned(scan.users() + usersFoundById, scan.requests(), complete,
+                    complete ? null : scan.incompleteReason());
+            if (!complete) {
+                warn("Hanko scan incomplete: " + scan.incompleteReason());
+            }
+        }
+
+        private String deletionRefusal(ScanResult scan, int missingCount) {
+            if (missingCount == 0) {
+                return null;
+            }
+            if (!complete(scan)) {
+                return "the Hanko scan was incomplete (" + scan.incompleteReason() + ")";
+            }
+            if (scan.users() == 0 && index.size() > 0 && !options.allowEmptySource()) {
+                return "Hanko listed no users while the table has " + index.size()
+                        + " rows (a wrong Hanko URL or tenant looks like this); pass --allow-empty-source to"
+                        + " delete anyway";
+            }
+            if (missingCount > options.maxDelete()) {
+                return missingCount + " rows are missing from Hanko, more than --max-delete " + options.maxDelete();
+            }
+            return null;
+        }
+
+        private void delete(List<TableRow> missing) {
+            if (!options.dryRun()) {
+                listener.phase("deleting " + missing.size() + " rows");
+            }
+            int done = 0;
+            try {
+                for (; done < missing.size(); done += options.batchSize()) {
+                    List<TableRow> chunk = missing.subList(done, Math.min(missing.size(), done + options.batchSize()));
+                    if (!options.dryRun()) {
+                        checkStop();
+                        try {
+                            timings.time(Timings.Part.WRITE,
+                                    () -> table.delete(chunk.stream().map(TableRow::rowId).toList()));
+                        } catch (RowsRejectedException e) {
+                            deleteOneByOne(chunk); // a foreign key refused some: find which, delete the rest
+                            continue;
+                        }
+                    }
+                    for (TableRow row : chunk) {
+                        report.count(Action.MISSING, 1);
+                        report.record(missingRow(row, Action.DELETED), true);
+                    }
+                }
+            } finally {
+                // Whatever was not deleted when a failure or a stop came is still missing, and the report says so.
+                for (TableRow row : missing.subList(Math.min(done, missing.size()), missing.size())) {
+                    report.record(missingRow(row, Action.MISSING), true);
+                }
+            }
+        }
+
+        private void deleteOneByOne(List<TableRow> rows) {
+            for (TableRow row : rows) {
+                checkStop();
+                report.count(Action.MISSING, 1);
+                try {
+                    timings.time(Timings.Part.WRITE, () -> table.delete(List.of(row.rowId())));
+                    report.record(missingRow(row, Action.DELETED), true);
+                } catch (RowsRejectedException e) {
+                    report.record(new RowResult(Action.FAILED, row.userId(), row.email(), null,
+                            e.code() + ": " + e.detail()), true);
+                }
+            }
+        }
+
+        private void warn(String message) {
+            report.warn(message);
+            listener.warning(message);
+        }
+
+        /** Outcomes of one insert batch, recorded as they are learnt. */
+        private final class CreateOutcome implements InsertBatches.Outcome {
+            @Override
+            public void created(NewRow row) {
+                report.record(SyncEngine.created(row), true);
+                written.incrementAndGet();
+            }
+
+            @Override
+            public void alreadyPresent(NewRow row) {
+                // The app's sign-in route inserted it between our read and our write.
+                report.record(new RowResult(Action.UNCHANGED, row.userId(), row.email(), null, null),
+                        options.listUnchanged());
+            }
+
+            @Override
+            public void failed(NewRow row, String error) {
+                report.record(new RowResult(Action.FAILED, row.userId(), row.email(), null, error), true);
+            }
+        }
+    }
+
     private static RowResult created(NewRow row) {
         return new RowResult(Action.CREATED, row.userId(), row.email(), null, null);
     }
 
-    private static RowResult updated(Plan.Update u) {
-        return new RowResult(Action.UPDATED, u.userId(), u.email(), u.previousEmail(), null);
-    }
-
     private static RowResult missingRow(TableRow row, Action action) {
         return new RowResult(action, row.userId(), row.email(), null, null);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger number = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "hanko-sync-io-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Unwinds the run to its report when a stop was requested; never escapes {@link #run()}. */

@@ -13,4 +13,10 @@ public interface SyncListener {
 
     /** Something the operator should know that does not stop the run. */
     default void warning(String message) {}
+
+    /**
+     * A row the report lists was recorded (created, updated, failed, ...), as it happens: what
+     * {@code --format ndjson} streams. Called by {@link SyncReport} while it holds its lock, so calls never overlap.
+     */
+    default void rowDone(RowResult row) {}
 }

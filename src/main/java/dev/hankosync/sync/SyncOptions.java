@@ -12,6 +12,7 @@ package dev.hankosync.sync;
  * @param allowEmptySource allow deletion when Hanko lists no users at all (a wrong tenant URL looks like that)
  * @param listUnchanged   keep unchanged rows in the report's row list
  * @param maxScanPasses   walks of Hanko's list before the scan is declared incomplete
+ * @param concurrency     Hanko pages, and separately writes, in flight at once
  */
 public record SyncOptions(
         boolean dryRun,
@@ -22,14 +23,15 @@ public record SyncOptions(
         int maxDelete,
         boolean allowEmptySource,
         boolean listUnchanged,
-        int maxScanPasses) {
+        int maxScanPasses,
+        int concurrency) {
 
     public static SyncOptions defaults() {
-        return new SyncOptions(false, 100, 1000, 500, false, 100, false, false, 5);
+        return new SyncOptions(false, 100, 1000, 500, false, 100, false, false, 5, 4);
     }
 
     public SyncOptions withDryRun(boolean value) {
         return new SyncOptions(value, pageSize, tablePageSize, batchSize, deleteMissing, maxDelete,
-                allowEmptySource, listUnchanged, maxScanPasses);
+                allowEmptySource, listUnchanged, maxScanPasses, concurrency);
     }
 }

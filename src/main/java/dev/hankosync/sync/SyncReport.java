@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What a sync found and did; filled in by the engine as it goes, so that a run stopped half way still reports
@@ -25,13 +25,27 @@ public final class SyncReport {
     private String scanIncompleteReason;
     private long tableRows;
     private final Map<Action, Long> counts = new EnumMap<>(Action.class);
-    private final List<RowResult> rows = new ArrayList<>();
+    private final RowLog rows;
     private final List<String> warnings = new ArrayList<>();
     private String stoppedBy;
     private String deletionRefused;
     private boolean interrupted;
+    private final SyncListener rowListener;
+    private final Timings timings = new Timings();
 
     public SyncReport(boolean dryRun, String table, Instant startedAt) {
+        this(dryRun, table, startedAt, SyncListener.SILENT);
+    }
+
+    /** @param rowListener told of every listed row as it is recorded ({@link SyncListener#rowDone}) */
+    public SyncReport(boolean dryRun, String table, Instant startedAt, SyncListener rowListener) {
+        this(dryRun, table, startedAt, rowListener, RowLog.IN_MEMORY);
+    }
+
+    /** @param rowsInMemory how many listed rows to hold in memory before keeping them in a temporary file */
+    public SyncReport(boolean dryRun, String table, Instant startedAt, SyncListener rowListener, int rowsInMemory) {
+        this.rows = new RowLog(rowsInMemory);
+        this.rowListener = rowListener;
         this.dryRun = dryRun;
         this.table = table;
         this.startedAt = startedAt;
@@ -44,6 +58,7 @@ public final class SyncReport {
         counts.merge(row.action(), 1L, Long::sum);
         if (listed) {
             rows.add(row);
+            rowListener.rowDone(row);
         }
     }
 
@@ -53,6 +68,11 @@ public final class SyncReport {
 
     synchronized void warn(String message) {
         warnings.add(message);
+    }
+
+    /** Keeps a warning from outside the engine (settings, clients) with the report, for JSON readers. */
+    public void addWarning(String message) {
+        warn(message);
     }
 
     void scanned(long users, int requests, boolean complete, String incompleteReason) {
@@ -80,8 +100,7 @@ public final class SyncReport {
 
     void finish(Instant at) {
         this.finishedAt = at;
-        rows.sort(Comparator.comparing((RowResult r) -> r.action().ordinal())
-                .thenComparing(r -> r.userId() == null ? "" : r.userId()));
+        rows.finish();
     }
 
     public boolean dryRun() {
@@ -128,8 +147,20 @@ public final class SyncReport {
         return counts.get(action);
     }
 
-    public synchronized List<RowResult> rows() {
-        return Collections.unmodifiableList(new ArrayList<>(rows));
+    /** Every listed row; for large runs prefer {@link #forEachRow}, which does not load them all at once. */
+    public List<RowResult> rows() {
+        List<RowResult> all = new ArrayList<>();
+        rows.forEach(all::add);
+        return Collections.unmodifiableList(all);
+    }
+
+    /** Hands every listed row to {@code action}, in report order, reading spilled rows back one at a time. */
+    public void forEachRow(Consumer<RowResult> action) {
+        rows.forEach(action);
+    }
+
+    public long rowCount() {
+        return rows.size();
     }
 
     public synchronized List<String> warnings() {
@@ -144,6 +175,11 @@ public final class SyncReport {
     /** Why missing rows were not deleted although deletion was asked for, or null. */
     public String deletionRefused() {
         return deletionRefused;
+    }
+
+    /** Where the run spent its time. */
+    public Timings timings() {
+        return timings;
     }
 
     public boolean wasInterrupted() {

@@ -69,4 +69,27 @@ class CommandLineTest {
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().contains("--format"), run.err());
     }
+
+    @Test
+    void optionsBeforeTheCommandAreRefusedNotIgnored() {
+        CliRun run = CliRun.run(Map.of(), "--dry-run", "sync");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("--dry-run must come after the command"), run.err());
+    }
+
+    @Test
+    void aUsageErrorIsOneLineAndAPointerNotTheWholeHelp() {
+        CliRun run = CliRun.run(Map.of(), "--format", "yaml");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("hanko-sync: "), run.err());
+        assertTrue(run.err().strip().split("\\R").length <= 3, run.err());
+        assertFalse(run.err().contains("--hanko-url"), "no full help: " + run.err());
+    }
+
+    @Test
+    void anEmptyFlagValueIsAnErrorNotAFallback() {
+        CliRun run = CliRun.run(Map.of("HANKO_ADMIN_URL", "http://127.0.0.1:1"), "--hanko-url=", "--dry-run");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().contains("--hanko-url needs a value"), run.err());
+    }
 }

@@ -15,10 +15,10 @@ class DemoCommandTest {
     void demoPrintsADryRunPlanThenTheRealRunResult() {
         CliRun run = CliRun.run(Map.of(), "demo");
         assertEquals(0, run.exitCode(), run.err());
-        int plan = run.out().indexOf("Plan: 5 to create, 2 to update, 0 to delete, 1 unchanged, 2 missing (kept),"
-                + " 1 duplicate, 0 failed");
-        int done = run.out().indexOf("Done: 5 created, 2 updated, 0 deleted, 1 unchanged, 2 missing (kept),"
-                + " 1 duplicate, 0 failed");
+        int plan = run.out().indexOf("Plan: 5 to create, 2 to update, 2 missing (kept), 1 duplicate.\n"
+                + "1 row already matches.");
+        int done = run.out().indexOf("Done: 5 created, 2 updated, 2 missing (kept), 1 duplicate.\n"
+                + "1 row already matched.");
         assertTrue(plan >= 0 && done > plan, run.out());
     }
 

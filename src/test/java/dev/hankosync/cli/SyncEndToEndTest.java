@@ -127,7 +127,8 @@ class SyncEndToEndTest {
         CliRun run = sync(hanko, supabase, "--dry-run");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("dry run"), run.out());
-        assertTrue(run.out().contains("Plan: 6 to create, 1 to update, 0 to delete"), run.out());
+        assertTrue(run.out().contains("Plan: 6 to create, 1 to update, 1 missing (kept), 1 duplicate."), run.out());
+        assertTrue(run.out().contains("Would create (6):"), run.out());
     }
 
     @Test
@@ -183,6 +184,38 @@ class SyncEndToEndTest {
     }
 
     @Test
+    void twoThousandFiveHundredUsersSharingOneCreatedAtCompleteTheScan() {
+        hanko.addUsersSharingCreatedAt(2500, Instant.parse("2025-05-05T00:00:00Z"));
+        CliRun run = syncJson(hanko, supabase, "--page-size", "100", "--delete-missing");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = json(run);
+        assertTrue(report.path("hanko").path("complete").asBoolean(), report.toString());
+        assertEquals(2500, count(report, "created"));
+        assertEquals(2500, supabase.rows().size());
+    }
+
+    @Test
+    void aDeleteRefusedByAForeignKeyFailsThatRowOnly() {
+        mixedWorld();
+        supabase.insertRaw("6b3b1e4e-1c50-4d5e-9d43-0b5f2c6a7e12", "orphan2@example.com");
+        supabase.execute("create table public.orders (id serial primary key, owner bigint references public.users(id))");
+        try {
+            supabase.execute("insert into public.orders (owner) select id from public.users"
+                    + " where user_id = '6b3b1e4e-1c50-4d5e-9d43-0b5f2c6a7e12'");
+            CliRun run = syncJson(hanko, supabase, "--delete-missing");
+            assertEquals(ExitCodes.ROWS_FAILED, run.exitCode(), run.err());
+            JsonNode report = json(run);
+            assertEquals(1, count(report, "deleted"));
+            assertEquals(1, count(report, "failed"));
+            assertTrue(rowWithAction(report, "failed").path("error").asText().startsWith("23503"), report.toString());
+            assertTrue(table(supabase).containsKey("6b3b1e4e-1c50-4d5e-9d43-0b5f2c6a7e12"));
+            assertFalse(table(supabase).containsKey("5b3b1e4e-1c50-4d5e-9d43-0b5f2c6a7e11"));
+        } finally {
+            supabase.execute("drop table public.orders");
+        }
+    }
+
+    @Test
     void aUserDeletedMidScanIsNeitherLostNorCreated() {
         for (int i = 0; i < 300; i++) {
             hanko.addUserCreatedAt(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i), "u" + i + "@example.com");
@@ -196,6 +229,7 @@ class SyncEndToEndTest {
         for (HankoSandboxUser user : hanko.listedUsers()) {
             assertEquals(List.of(user.expectedEmail()), table.get(user.id()), "user lost: " + user.id());
         }
+        // The deletion is noticed before the user's insert batch is written, so it gets no row.
         assertEquals(299, table.size(), "the deleted user gets no row");
     }
 
@@ -249,6 +283,56 @@ class SyncEndToEndTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void aReportPathThatCannotBeWrittenIsRefusedBeforeAnyRequest(@TempDir Path dir) {
+        mixedWorld();
+        CliRun intoMissingFolder = sync(hanko, supabase, "--report", dir.resolve("no/such/folder/r.json").toString());
+        assertEquals(ExitCodes.USAGE, intoMissingFolder.exitCode());
+        assertTrue(intoMissingFolder.err().contains("does not exist"), intoMissingFolder.err());
+        CliRun intoDirectory = sync(hanko, supabase, "--report", dir.toString());
+        assertEquals(ExitCodes.USAGE, intoDirectory.exitCode());
+        assertTrue(intoDirectory.err().contains("is a directory"), intoDirectory.err());
+        assertEquals(0, supabase.faults().requestCount(), "no request before the check");
+        assertEquals(0, hanko.requestCount());
+    }
+
+    @Test
+    void aReportThroughALinkReplacesTheTargetAndANewReportIsPrivate(@TempDir Path dir) throws Exception {
+        mixedWorld();
+        Path real = dir.resolve("real.json");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("last.json"), real);
+        assertEquals(0, sync(hanko, supabase, "--report", link.toString(), "--dry-run").exitCode());
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals(1, SandboxWorld.JSON.readTree(Files.readString(real)).path("version").asInt());
+
+        Path fresh = dir.resolve("fresh.json");
+        assertEquals(0, sync(hanko, supabase, "--report", fresh.toString(), "--dry-run").exitCode());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(fresh)));
+    }
+
+    @Test
+    void aReportFileThatFailsLateStillLeavesTheReportOnStdout() {
+        mixedWorld();
+        CliRun run = syncJson(hanko, supabase, "--report", "/dev/full", "--dry-run");
+        assertEquals(ExitCodes.RUNTIME_FAILURE, run.exitCode());
+        assertEquals(6, count(json(run), "created"));
+        assertTrue(run.err().contains("cannot write the report to /dev/full"), run.err());
+        assertFalse(Files.isRegularFile(Path.of("/dev/full")), "the device is written to, never replaced");
+    }
+
+    @Test
+    void warningsReachTheJsonReport() {
+        mixedWorld(); // the guide's table has no unique constraint: the insert fallback warns
+        JsonNode report = json(syncJson(hanko, supabase));
+        boolean found = false;
+        for (JsonNode warning : report.path("warnings")) {
+            found |= warning.asText().contains("no unique constraint");
+        }
+        assertTrue(found, report.path("warnings").toString());
     }
 
     @Test

@@ -79,8 +79,8 @@ class ConfigFilesTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> loader.load(ConfigSources.of(Map.of(), environment).withConfigFile(config)));
 
-        assertEquals("missing Supabase URL: set --supabase-url, SUPABASE_URL, or supabase.url in the config file",
-                e.getMessage());
+        assertEquals("missing Supabase URL: set --supabase-url, SUPABASE_URL, or supabase.url in the config file"
+                + " (or write to the database directly with --database-url / SUPABASE_DB_URL)", e.getMessage());
         assertEquals(List.of("unknown key supabase.ulr in " + config + " is ignored; did you mean supabase.url?"),
                 e.warnings());
     }

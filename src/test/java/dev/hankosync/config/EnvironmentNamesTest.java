@@ -162,10 +162,11 @@ class EnvironmentNamesTest {
     }
 
     @Test
-    void supabaseDbUrlIsIgnoredForNow() {
+    void supabaseDbUrlIsTheDatabaseUrlAndNotTheRestUrl() {
         Settings settings = fromEnvironment(Map.of("SUPABASE_DB_URL", "postgresql://u:p@db:5432/postgres"))
                 .settings();
 
+        assertEquals("postgresql://u:p@db:5432/postgres", settings.databaseUrl());
         assertNull(settings.supabaseUrl());
     }
 }

@@ -53,13 +53,15 @@ class SettingsValidationTest {
     void missingRequiredSettingsNameFlagVariableAndProperty() {
         Map<String, String> environment = completeEnvironment();
         environment.remove("SUPABASE_URL");
-        assertEquals("missing Supabase URL: set --supabase-url, SUPABASE_URL, or supabase.url in the config file",
+        assertEquals("missing Supabase URL: set --supabase-url, SUPABASE_URL, or supabase.url in the config file"
+                + " (or write to the database directly with --database-url / SUPABASE_DB_URL)",
                 errorFor(Map.of(), environment));
 
         environment = completeEnvironment();
         environment.remove("SUPABASE_SERVICE_ROLE_KEY");
         assertEquals("missing Supabase key: set --supabase-key, SUPABASE_SERVICE_ROLE_KEY or SUPABASE_SECRET_KEY,"
-                + " or supabase.key in the config file", errorFor(Map.of(), environment));
+                + " or supabase.key in the config file (or write to the database directly with --database-url /"
+                + " SUPABASE_DB_URL)", errorFor(Map.of(), environment));
 
         environment = completeEnvironment();
         environment.remove("HANKO_ADMIN_URL");
@@ -280,5 +282,14 @@ class SettingsValidationTest {
     @Test
     void exceptionMessageIsOneLine() {
         assertEquals("a b", new ConfigException("a\r\nb\n").getMessage());
+    }
+
+    @Test
+    void aSupabaseUrlEndingInRestV1IsRefusedWithTheProjectUrl() {
+        Map<String, String> environment = completeEnvironment();
+        environment.put("SUPABASE_URL", "https://project.supabase.co/rest/v1/");
+        String message = errorFor(Map.of(), environment);
+        assertTrue(message.contains("SUPABASE_URL"), message);
+        assertTrue(message.contains("without /rest/v1, e.g. https://project.supabase.co"), message);
     }
 }

@@ -294,4 +294,49 @@ class RetryInterceptorTest {
         assertThrows(java.net.UnknownHostException.class, () -> call(client, request));
         assertTrue(sleeper.sleeps().isEmpty());
     }
+
+    private static MockResponse brokenMidBody(String body) {
+        return new MockResponse.Builder().code(200).body(body)
+                .onResponseBody(new SocketEffect.CloseSocket()).build();
+    }
+
+    @Test
+    void aGetWhoseBodyBreaksOffIsRetriedAndTheCallerReadsTheWholeSecondBody() throws IOException {
+        String body = "[" + "\"user\",".repeat(2000) + "\"last\"]";
+        server.enqueue(brokenMidBody(body));
+        server.enqueue(new MockResponse.Builder().code(200).body(body).build());
+
+        try (Response response = call(client(), get())) {
+            assertEquals(body, response.body().string());
+        }
+        assertEquals(2, server.getRequestCount());
+        assertEquals(1, sleeper.sleeps().size());
+        assertTrue(notices.get(0).contains("GET /users after a broken 200 body"), notices.get(0));
+    }
+
+    @Test
+    void aBodyThatBreaksOnEveryTryEndsAsBodyBrokeOffWithItsStatus() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(brokenMidBody("[" + "1,".repeat(5000) + "1]"));
+        }
+        BodyBrokeOffException e = assertThrows(BodyBrokeOffException.class, () -> call(client(), get()).close());
+        assertEquals(200, e.status());
+        assertEquals(4, server.getRequestCount(), "one try plus three retries");
+        assertTrue(e.getMessage().startsWith("the HTTP 200 answer broke off before its end"), e.getMessage());
+    }
+
+    @Test
+    void aPlainPostsBodyIsLeftToTheCallerAndNeverRetried() {
+        server.enqueue(brokenMidBody("[" + "1,".repeat(5000) + "1]"));
+        server.enqueue(ok());
+
+        assertThrows(IOException.class, () -> {
+            try (Response response = call(client(), post(false))) {
+                assertEquals(200, response.code(), "the status arrives; only reading the body fails");
+                response.body().string();
+            }
+        });
+        assertEquals(1, server.getRequestCount());
+        assertTrue(sleeper.sleeps().isEmpty());
+    }
 }

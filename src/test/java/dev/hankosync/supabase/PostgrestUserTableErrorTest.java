@@ -103,7 +103,9 @@ class PostgrestUserTableErrorTest extends PostgrestMockServerTest {
         PostgrestUserTable unreachable = new PostgrestUserTable(http,
                 SupabaseTarget.of("http://127.0.0.1:" + port, JWT_KEY));
         ApiException down = assertThrows(ApiException.class, () -> unreachable.readAll(10, page -> { }));
-        assertTrue(down.getMessage().startsWith("Supabase unreachable at 127.0.0.1: "), down.getMessage());
+        assertTrue(down.getMessage().startsWith("Supabase unreachable at 127.0.0.1:" + port + " (GET /rest/v1/users): "),
+                down.getMessage());
+        assertFalse(down.getMessage().contains("select="), "the query stays out: " + down.getMessage());
         failures.add(down);
         for (RuntimeException failure : failures) {
             assertFalse(failure.getMessage().contains(JWT_KEY), failure.getMessage());

@@ -10,6 +10,7 @@ import dev.hankosync.http.Idempotent;
 import dev.hankosync.http.ApiException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +22,12 @@ import org.junit.jupiter.api.Test;
 class PostgrestUserTableInsertTest extends PostgrestMockServerTest {
 
     @Test
-    void upsertAsksForInsertedRowsOnlyAndIsTaggedIdempotent() throws Exception {
+    void upsertAsksForInsertedRowsOnlyAndIsNotLeftToTheHttpLayerToRepeat() throws Exception {
         List<Object> tags = new ArrayList<>();
+        List<Boolean> oneShot = new ArrayList<>();
         http = http.newBuilder().addInterceptor(chain -> {
             tags.add(chain.request().tag(Idempotent.class));
+            oneShot.add(chain.request().body().isOneShot());
             return chain.proceed(chain.request());
         }).build();
         enqueue(201, "[{\"user_id\":\"u2\"}]");
@@ -40,30 +43,61 @@ class PostgrestUserTableInsertTest extends PostgrestMockServerTest {
         assertTrue(request.getHeaders().get("Content-Type").startsWith("application/json"));
         assertEquals("[{\"user_id\":\"u1\",\"email\":\"a@x.com\"},{\"user_id\":\"u2\",\"email\":null}]",
                 request.getBody().utf8());
-        assertEquals(List.of(Idempotent.YES), tags);
+        // a repeated upsert would answer [] for what the lost try wrote: the inserter repeats it, after a re-read
+        assertEquals(Collections.singletonList(null), tags);
+        assertEquals(List.of(true), oneShot);
+    }
+
+    @Test
+    void upsertWhoseAnswerWasLostIsReReadSoRowsItWroteCountAsInserted() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).body("upstream timeout").build());
+        enqueue(200, "[{\"user_id\":\"u1\"}]");
+        enqueue(201, "[{\"user_id\":\"u2\"}]");
+
+        Set<String> inserted = table(SECRET_KEY).insert(List.of(new NewRow("u1", "a@x.com"), new NewRow("u2", null)));
+
+        assertEquals(Set.of("u1", "u2"), inserted, "u1 was written by the try whose answer was lost");
+        assertEquals("user_id", take().getUrl().queryParameter("on_conflict"));
+        RecordedRequest reread = take();
+        assertEquals("GET", reread.getMethod());
+        assertEquals("in.(\"u1\",\"u2\")", reread.getUrl().queryParameter("user_id"));
+        RecordedRequest again = take();
+        assertEquals("user_id", again.getUrl().queryParameter("on_conflict"));
+        assertEquals("[{\"user_id\":\"u2\",\"email\":null}]", again.getBody().utf8());
+    }
+
+    @Test
+    void aSuccessWhoseBodyCannotBeReadIsAnUnknownOutcomeToo() throws Exception {
+        enqueue(201, "[{\"user_id\":\"u1\"},{\"user_");                       // committed, answer cut off
+        enqueue(200, "[{\"user_id\":\"u1\"},{\"user_id\":\"u2\"}]");      // the re-read: both landed
+
+        Set<String> inserted = table(SECRET_KEY).insert(List.of(new NewRow("u1", "a@x.com"), new NewRow("u2", null)));
+
+        assertEquals(Set.of("u1", "u2"), inserted);
+        assertEquals(2, server.getRequestCount(), "nothing left to send after the re-read");
     }
 
     @Test
     void plusInAnInListIsSentAsPercent2B() throws Exception {
         enqueue(400, "{\"code\":\"42P10\",\"message\":\"there is no unique or exclusion constraint\"}");
-        server.enqueue(new MockResponse.Builder().code(503).body("busy").build());
         enqueue(200, "[]");
         enqueue(201, "[{\"user_id\":\"a+b\"}]");
         table(SECRET_KEY).insert(List.of(new NewRow("a+b", "a+b@x.com")));
         take();
-        take();
-        RecordedRequest reread = take();
-        assertTrue(reread.getRequestLine().contains("user_id=in.%28%22a%2Bb%22%29"), reread.getRequestLine());
-        assertFalse(reread.getRequestLine().contains("+"), reread.getRequestLine());
-        assertEquals("in.(\"a+b\")", reread.getUrl().queryParameter("user_id"));
+        RecordedRequest check = take();
+        assertTrue(check.getRequestLine().contains("user_id=in.%28%22a%2Bb%22%29"), check.getRequestLine());
+        assertFalse(check.getRequestLine().contains("+"), check.getRequestLine());
+        assertEquals("in.(\"a+b\")", check.getUrl().queryParameter("user_id"));
     }
 
     @Test
-    void missingUniqueConstraintFallsBackToPlainInsertsAndWarnsOnce() throws Exception {
+    void missingUniqueConstraintFallsBackToCheckedPlainInsertsAndWarnsOnce() throws Exception {
         PostgrestUserTable table = table(SECRET_KEY);
         enqueue(400, "{\"code\":\"42P10\",\"details\":null,\"hint\":null,\"message\":\"there is no unique or exclusion"
                 + " constraint matching the ON CONFLICT specification\"}");
+        enqueue(200, "[]");
         enqueue(201, "[{\"user_id\":\"u1\"}]");
+        enqueue(200, "[]");
         enqueue(201, "[{\"user_id\":\"u2\"}]");
         assertEquals(Set.of("u1"), table.insert(List.of(new NewRow("u1", "a@x.com"))));
         assertEquals(Set.of("u2"), table.insert(List.of(new NewRow("u2", "b@x.com"))));
@@ -74,6 +108,7 @@ class PostgrestUserTableInsertTest extends PostgrestMockServerTest {
         assertTrue(warnings.get(0).contains("hanko-sync check"), warnings.get(0));
         assertEquals("user_id", take().getUrl().queryParameter("on_conflict"));
         for (int i = 0; i < 2; i++) {
+            assertEquals("GET", take().getMethod(), "each plain insert is checked against the table first");
             RecordedRequest plain = take();
             assertNull(plain.getUrl().queryParameter("on_conflict"));
             assertEquals("return=representation", plain.getHeaders().get("Prefer"));
@@ -82,10 +117,27 @@ class PostgrestUserTableInsertTest extends PostgrestMockServerTest {
     }
 
     @Test
+    void aPlainInsertSkipsRowsAnotherWriterAddedSinceTheTableWasRead() throws Exception {
+        PostgrestUserTable table = table(SECRET_KEY);
+        enqueue(400, "{\"code\":\"42P10\",\"message\":\"no unique constraint\"}");
+        enqueue(200, "[{\"user_id\":\"u1\"}]");                 // the app's sign-in route wrote u1 meanwhile
+        enqueue(201, "[{\"user_id\":\"u2\"}]");
+
+        Set<String> inserted = table.insert(List.of(new NewRow("u1", "a@x.com"), new NewRow("u2", "b@x.com")));
+
+        assertEquals(Set.of("u2"), inserted, "u1 is the app's row, not one this run created");
+        take();
+        take();
+        assertEquals("[{\"user_id\":\"u2\",\"email\":\"b@x.com\"}]", take().getBody().utf8());
+        assertTrue(pauses.isEmpty());
+    }
+
+    @Test
     void plainInsertAfterATimeoutRereadsAndInsertsOnlyTheMissingRows() throws Exception {
         http = http.newBuilder().readTimeout(Duration.ofMillis(300)).build();
         PostgrestUserTable table = table(SECRET_KEY);
         enqueue(400, "{\"code\":\"42P10\",\"message\":\"no unique constraint\"}");
+        enqueue(200, "[]");
         server.enqueue(new MockResponse.Builder().code(201).headersDelay(2, TimeUnit.SECONDS)
                 .body("[{\"user_id\":\"u1\"},{\"user_id\":\"u2\"}]").build());
         enqueue(200, "[{\"user_id\":\"u1\"}]");
@@ -95,6 +147,7 @@ class PostgrestUserTableInsertTest extends PostgrestMockServerTest {
 
         assertEquals(Set.of("u1", "u2"), inserted);
         take(); // the upsert that met 42P10
+        take(); // the check before the plain insert
         take(); // the plain insert whose answer never came
         RecordedRequest reread = take();
         assertEquals("GET", reread.getMethod());
@@ -110,6 +163,7 @@ class PostgrestUserTableInsertTest extends PostgrestMockServerTest {
     void plainInsertGivesUpAfterBoundedTries() throws Exception {
         PostgrestUserTable table = table(SECRET_KEY);
         enqueue(400, "{\"code\":\"42P10\",\"message\":\"no unique constraint\"}");
+        enqueue(200, "[]");
         server.enqueue(new MockResponse.Builder().code(503).body("down").build());
         for (int i = 1; i < RowInserter.MAX_ATTEMPTS; i++) {
             enqueue(200, "[]");
@@ -117,8 +171,25 @@ class PostgrestUserTableInsertTest extends PostgrestMockServerTest {
         }
         ApiException e = assertThrows(ApiException.class, () -> table.insert(List.of(new NewRow("u1", null))));
         assertEquals(503, e.status());
+        assertFalse(e instanceof PartlyInsertedException, "no try wrote anything");
         assertEquals(RowInserter.MAX_ATTEMPTS - 1, pauses.size());
         assertTrue(pauses.get(1).compareTo(pauses.get(0)) > 0, "backs off: " + pauses);
+        assertEquals(3 + 2 * (RowInserter.MAX_ATTEMPTS - 1), server.getRequestCount(),
+                "upsert, check, insert, then a re-read and an insert per further try");
+    }
+
+    @Test
+    void givingUpAfterARereadFoundSomeRowsNamesTheRowsThatLanded() {
+        server.enqueue(new MockResponse.Builder().code(502).body("bad gateway").build());
+        for (int i = 1; i < RowInserter.MAX_ATTEMPTS; i++) {
+            enqueue(200, "[{\"user_id\":\"u1\"}]");
+            server.enqueue(new MockResponse.Builder().code(502).body("bad gateway").build());
+        }
+        PartlyInsertedException e = assertThrows(PartlyInsertedException.class,
+                () -> table(SECRET_KEY).insert(List.of(new NewRow("u1", null), new NewRow("u2", null))));
+        assertEquals(Set.of("u1"), e.inserted());
+        assertEquals(502, e.status());
+        assertTrue(e.getMessage().contains("502"), e.getMessage());
     }
 
     @Test

@@ -76,6 +76,33 @@ class PostgrestUserTableTest extends PostgrestMockServerTest {
     }
 
     @Test
+    void theFirstPageAsksForTheCountAndReadingStopsWhenItIsReached() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Range", "0-1/3")
+                .body("[{\"id\":1,\"user_id\":\"u1\",\"email\":\"a@x.com\"},{\"id\":2,\"user_id\":\"u2\",\"email\":null}]")
+                .build());
+        enqueue(200, "[{\"id\":3,\"user_id\":\"u3\",\"email\":\"c@x.com\"}]");
+        List<TableRow> rows = new ArrayList<>();
+        int requests = table(SECRET_KEY).readAll(2, rows::addAll);
+
+        assertEquals(2, requests, "no empty page needed once the count is read");
+        assertEquals(3, rows.size());
+        assertEquals("count=exact", take().getHeaders().get("Prefer"));
+        assertNull(take().getHeaders().get("Prefer"), "only the first page counts");
+    }
+
+    @Test
+    void rowsDeletedMeanwhileMeanReadingOnToTheEmptyPage() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Range", "0-1/4")
+                .body("[{\"id\":1,\"user_id\":\"u1\",\"email\":null},{\"id\":2,\"user_id\":\"u2\",\"email\":null}]")
+                .build());
+        enqueue(200, "[{\"id\":4,\"user_id\":\"u4\",\"email\":null}]");
+        enqueue(200, "[]");
+        List<TableRow> rows = new ArrayList<>();
+        assertEquals(3, table(SECRET_KEY).readAll(2, rows::addAll));
+        assertEquals(3, rows.size());
+    }
+
+    @Test
     void plusInQueryValuesIsPercentEncoded() throws Exception {
         enqueue(204, "");
         table(SECRET_KEY).updateEmail("1+2", "a+b@x.com");
