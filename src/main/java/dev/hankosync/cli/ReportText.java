@@ -39,24 +39,34 @@ final class ReportText {
     }
 
     String render(SyncReport report) {
-        StringBuilder out = new StringBuilder();
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(text);
+        write(report, out);
+        out.flush();
+        return text.toString();
+    }
+
+    /**
+     * Streams the report: the rows are read once to count each group, then once per group to print it, so a
+     * report of a million rows (kept in a temporary file) is never held in memory.
+     */
+    void write(SyncReport report, java.io.PrintWriter out) {
         boolean dry = report.dryRun();
         out.append(colors.bold(dry ? "hanko-sync plan (dry run: nothing was written)" : "hanko-sync result"))
                 .append('\n');
-        out.append("Hanko: ").append(report.hankoUsers()).append(" users in ").append(report.hankoRequests())
+        out.append("Hanko: ").append(String.valueOf(report.hankoUsers())).append(" users in ")
+                .append(String.valueOf(report.hankoRequests()))
                 .append(report.hankoRequests() == 1 ? " request" : " requests")
-                .append(report.scanComplete() ? "" : " (scan incomplete)")
-                .append("   Supabase table ").append(report.table()).append(": ").append(report.tableRows())
-                .append(" rows\n");
+                .append(report.scanComplete() || report.stoppedBy() != null ? "" : " (scan incomplete)")
+                .append("   Supabase table ").append(report.table()).append(": ")
+                .append(String.valueOf(report.tableRows())).append(" rows\n");
 
-        Map<Action, List<RowResult>> groups = new EnumMap<>(Action.class);
-        for (RowResult row : report.rows()) {
-            groups.computeIfAbsent(row.action(), a -> new ArrayList<>()).add(mask.apply(row));
-        }
+        Map<Action, long[]> sizes = new EnumMap<>(Action.class);
+        report.forEachRow(row -> sizes.computeIfAbsent(row.action(), a -> new long[1])[0]++);
         for (Action action : GROUP_ORDER) {
-            List<RowResult> rows = groups.get(action);
-            if (rows != null) {
-                appendGroup(out, action, rows, dry);
+            long[] size = sizes.get(action);
+            if (size != null) {
+                appendGroup(out, report, action, size[0], dry);
             }
         }
 
@@ -72,18 +82,22 @@ final class ReportText {
             out.append(colors.yellow("Interrupted: the counts above are what was done before the stop."))
                     .append('\n');
         }
-        return out.toString();
     }
 
-    private void appendGroup(StringBuilder out, Action action, List<RowResult> rows, boolean dry) {
+    private void appendGroup(java.io.PrintWriter out, SyncReport report, Action action, long size, boolean dry) {
         UnaryOperator<String> paint = paint(action);
-        out.append('\n').append(paint.apply(title(action, dry) + " (" + rows.size() + "):")).append('\n');
-        int shown = capped ? Math.min(rows.size(), ROWS_PER_ACTION) : rows.size();
-        for (RowResult row : rows.subList(0, shown)) {
-            out.append(paint.apply(line(row))).append("  [").append(row.userId()).append("]\n");
-        }
-        if (shown < rows.size()) {
-            out.append("  … and ").append(rows.size() - shown).append(" more")
+        out.append('\n').append(paint.apply(title(action, dry) + " (" + size + "):")).append('\n');
+        long shown = capped ? Math.min(size, ROWS_PER_ACTION) : size;
+        long[] printed = {0};
+        report.forEachRow(row -> {
+            if (row.action() == action && printed[0] < shown) {
+                RowResult masked = mask.apply(row);
+                out.append(paint.apply(line(masked))).append("  [").append(masked.userId()).append("]\n");
+                printed[0]++;
+            }
+        });
+        if (shown < size) {
+            out.append("  … and ").append(String.valueOf(size - shown)).append(" more")
                     .append(" (--list-all, --format json or --report FILE lists them all)\n");
         }
     }

@@ -77,8 +77,7 @@ final class SyncRun {
         switch (output.format) {
             case json -> ReportJson.write(report, exitCode, mask, out);
             case ndjson -> ndjson.summary(report, exitCode);
-            case text -> out.print(new ReportText(output.colors(context), output.capsRows(context), mask)
-                    .render(report));
+            case text -> new ReportText(output.colors(context), output.capsRows(context), mask).write(report, out);
         }
         out.flush();
         explain(report, exitCode);

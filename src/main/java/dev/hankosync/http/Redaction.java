@@ -7,7 +7,8 @@ package dev.hankosync.http;
  * <p>Not only whole secrets: a message that quotes a shortened value ("an id that is not a UUID: \"Bearer
  * sb_secret_AbC…\"") or a body cut at 200 characters can hold a piece of one. So every run of at least
  * {@link #SHORTEST_FRAGMENT} characters that also occurs in a secret is masked. A short prefix of a key, as
- * {@code config.KeyRedaction} shows it, stays below that length.
+ * {@code config.KeyRedaction} shows it, stays below that length. The part every key of a kind shares
+ * ({@code sb_publishable_}, a JWT's header) is no secret: a run of text inside it alone ("publishable") is left be.
  */
 public final class Redaction {
 
@@ -34,9 +35,10 @@ public final class Redaction {
         return any ? replaceMarked(text, masked) : text;
     }
 
-    /** Marks each run of text that also occurs in the secret and is long enough to matter. */
+    /** Marks each run of text that also occurs in the secret, is long enough to matter, and holds secret characters. */
     private static boolean markPieces(String text, String secret, boolean[] masked) {
         int shortest = Math.min(secret.length(), SHORTEST_FRAGMENT);
+        int shared = sharedPrefixLength(secret);
         boolean any = false;
         for (int i = 0; i + shortest <= text.length(); i++) {
             for (int j = 0; j + shortest <= secret.length(); j++) {
@@ -45,13 +47,21 @@ public final class Redaction {
                         && text.charAt(i + length) == secret.charAt(j + length)) {
                     length++;
                 }
-                if (length >= shortest) {
+                if (length >= shortest && j + length > shared) {
                     java.util.Arrays.fill(masked, i, i + length, true);
                     any = true;
                 }
             }
         }
         return any;
+    }
+
+    /** The part of a key that every key of its kind starts with: {@code sb_secret_}, a JWT's header; else none. */
+    private static int sharedPrefixLength(String secret) {
+        if (secret.startsWith("sb_")) {
+            return secret.indexOf('_', 3) + 1;
+        }
+        return secret.startsWith("eyJ") ? secret.indexOf('.') + 1 : 0;
     }
 
     /** One mask for each run of marked characters. */

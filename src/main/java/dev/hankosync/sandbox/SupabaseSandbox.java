@@ -137,6 +137,23 @@ public final class SupabaseSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Inserts a row unless the user has one, as the sign-in route of Hanko's Supabase guide does (it looks the user
+     * up and inserts when there is no row); returns whether it inserted.
+     */
+    public boolean insertRawIfAbsent(String userId, String email) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("insert into public.users (user_id, email)"
+                     + " select ?, ? where not exists (select 1 from public.users where user_id = ?)")) {
+            statement.setString(1, userId);
+            statement.setString(2, email);
+            statement.setString(3, userId);
+            return statement.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
     /** Empties {@code public.users} and restarts its ids. */
     public void truncate() {
         execute("truncate public.users restart identity");

@@ -2,6 +2,7 @@ package dev.hankosync.supabase;
 
 import dev.hankosync.http.ApiException;
 import dev.hankosync.http.Sleeper;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,11 +29,17 @@ import okhttp3.Request;
  * the lost request, and sends only the rest. This is also why the upsert is not left to the HTTP layer's
  * retries: a repeated upsert would answer {@code []} for rows the lost try wrote, and the report would call
  * rows created by this run "unchanged".
+ *
+ * <p>A plain insert that timed out may still be running on the server: PostgREST does not cancel a statement when
+ * the client goes away, and a re-read made too soon would miss rows that commit a moment later, which would then be
+ * inserted twice. So after a timeout the re-read waits {@link #TIMED_OUT_WRITE_SETTLE}, longer than Supabase lets a
+ * statement run (8 s for the API roles). The upsert needs no such wait: it cannot duplicate.
  */
 final class RowInserter {
 
     static final int MAX_ATTEMPTS = 4;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    static final Duration TIMED_OUT_WRITE_SETTLE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -91,6 +98,7 @@ final class RowInserter {
         boolean checkFirst = !upsert;
         boolean outcomeUnknown = false;
         for (int attempt = 1; ; attempt++) {
+            boolean sent = false;
             try {
                 if (checkFirst) {
                     // Rows another writer added since the table was read: not ours, and not to be added again.
@@ -104,14 +112,20 @@ final class RowInserter {
                 if (remaining.isEmpty()) {
                     return inserted;
                 }
+                sent = true;
                 inserted.addAll(post(remaining, upsert));
                 return inserted;
             } catch (ApiException e) {
                 if (!isOutcomeUnknown(e) || attempt >= MAX_ATTEMPTS) {
                     throw inserted.isEmpty() ? e : new PartlyInsertedException(e, inserted);
                 }
-                outcomeUnknown = true;
-                pause(backoff(attempt));
+                // only a failed insert leaves rows that may be ours; a failed read wrote nothing
+                outcomeUnknown |= sent;
+                Duration wait = backoff(attempt);
+                if (sent && !upsert && timedOut(e) && wait.compareTo(TIMED_OUT_WRITE_SETTLE) < 0) {
+                    wait = TIMED_OUT_WRITE_SETTLE;
+                }
+                pause(wait);
             }
         }
     }
@@ -162,6 +176,16 @@ final class RowInserter {
     private static boolean isOutcomeUnknown(ApiException e) {
         return e.status() == -1 || e.status() == 429 || e.status() >= 500
                 || (e.status() >= 200 && e.status() < 300);
+    }
+
+    /** Whether the request timed out: it may have reached the server and still be running there. */
+    private static boolean timedOut(ApiException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedIOException) { // SocketTimeoutException is one too
+                return true;
+            }
+        }
+        return false;
     }
 
     private Duration backoff(int attempt) {

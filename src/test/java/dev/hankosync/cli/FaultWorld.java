@@ -68,7 +68,8 @@ record FaultWorld(List<HankoSandboxUser> users, List<TableRow> before, List<Stri
 
     /**
      * The flags every fault run uses: small pages and batches (many requests), deletion on, retries enough for every
-     * injected fault. A flag given in {@code more} replaces the default one.
+     * injected fault. A flag given in {@code more} (with its value, if
+     * it takes one) replaces the default one.
      */
     static String[] args(String... more) {
         Map<String, String> flags = new java.util.LinkedHashMap<>();
@@ -77,13 +78,16 @@ record FaultWorld(List<HankoSandboxUser> users, List<TableRow> before, List<Stri
         flags.put("--batch-size", "4");
         flags.put("--max-delete", "5");
         flags.put("--max-retries", "6");
-        for (int i = 0; i + 1 < more.length; i += 2) {
-            flags.put(more[i], more[i + 1]);
+        for (int i = 0; i < more.length; i++) {
+            boolean hasValue = i + 1 < more.length && !more[i + 1].startsWith("--");
+            flags.put(more[i], hasValue ? more[++i] : null);
         }
         List<String> all = new ArrayList<>(List.of("--delete-missing"));
         flags.forEach((flag, value) -> {
             all.add(flag);
-            all.add(value);
+            if (value != null) {
+                all.add(value);
+            }
         });
         return all.toArray(String[]::new);
     }

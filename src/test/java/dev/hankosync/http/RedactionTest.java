@@ -42,4 +42,16 @@ class RedactionTest {
     void aShortSecretIsMaskedOnlyWhole() {
         assertEquals("[REDACTED] and hk_12", Redaction.redact("hk_123 and hk_12", "hk_123"));
     }
+
+    @Test
+    void wordsFromTheSharedPartOfAKeyKindAreNotSecret() {
+        String publishable = "sb_publishable_Hc81kd02LmQx7";
+        assertEquals("an anon or publishable key is not enough",
+                Redaction.redact("an anon or publishable key is not enough", publishable));
+        assertEquals("key [REDACTED]…", Redaction.redact("key sb_publishable_Hc…", publishable));
+        String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJlLXNlY3JldA";
+        assertEquals("header eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 only",
+                Redaction.redact("header eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 only", jwt));
+        assertEquals("sig [REDACTED]", Redaction.redact("sig c2lnbmF0dXJlLXNl", jwt));
+    }
 }

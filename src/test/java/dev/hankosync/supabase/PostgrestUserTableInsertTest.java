@@ -156,6 +156,34 @@ class PostgrestUserTableInsertTest extends PostgrestMockServerTest {
         RecordedRequest retry = take();
         assertEquals("POST", retry.getMethod());
         assertEquals("[{\"user_id\":\"u2\",\"email\":\"b@x.com\"}]", retry.getBody().utf8());
+        assertEquals(List.of(RowInserter.TIMED_OUT_WRITE_SETTLE), pauses,
+                "a timed-out insert may still be running on the server: the re-read waits until it cannot be");
+    }
+
+    @Test
+    void aFailedCheckBeforeAPlainInsertIsRepeatedWithoutTakingTheAppsRowsForOurs() throws Exception {
+        PostgrestUserTable table = table(SECRET_KEY);
+        enqueue(400, "{\"code\":\"42P10\",\"message\":\"no unique constraint\"}");
+        server.enqueue(new MockResponse.Builder().code(503).body("busy").build()); // the check fails
+        enqueue(200, "[{\"user_id\":\"u1\"}]");                                 // the app's row, seen on retry
+        enqueue(201, "[{\"user_id\":\"u2\"}]");
+
+        Set<String> inserted = table.insert(List.of(new NewRow("u1", null), new NewRow("u2", null)));
+
+        assertEquals(Set.of("u2"), inserted, "no insert of ours was lost, so u1 is the app's row");
+        assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
+    void aLostAnswerThatWasNoTimeoutIsReReadAfterTheUsualBackoff() throws Exception {
+        PostgrestUserTable table = table(SECRET_KEY);
+        enqueue(400, "{\"code\":\"42P10\",\"message\":\"no unique constraint\"}");
+        enqueue(200, "[]");
+        server.enqueue(new MockResponse.Builder().code(502).body("bad gateway").build());
+        enqueue(200, "[]");
+        enqueue(201, "[{\"user_id\":\"u1\"}]");
+
+        assertEquals(Set.of("u1"), table.insert(List.of(new NewRow("u1", null))));
         assertEquals(List.of(RowInserter.FIRST_BACKOFF), pauses);
     }
 
