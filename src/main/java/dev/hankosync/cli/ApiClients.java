@@ -56,7 +56,7 @@ record ApiClients(HankoAdminClient hanko, UserTable table) implements AutoClosea
         }
         SupabaseTarget target = new SupabaseTarget(settings.supabaseUrl(), settings.supabaseKey(), settings.schema(),
                 settings.table(), settings.userIdColumn(), settings.emailColumn());
-        return new ApiClients(hanko, new PostgrestUserTable(client, target, warnings, Sleeper.REAL, retryBackoff));
+        return new ApiClients(hanko, new PostgrestUserTable(client, target, warnings, Sleeper.REAL, http));
     }
 
     /** The settings' database URL with the password from PGPASSWORD and the connection timeouts. */

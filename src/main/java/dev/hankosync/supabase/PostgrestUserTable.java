@@ -1,6 +1,7 @@
 package dev.hankosync.supabase;
 
 import dev.hankosync.http.ApiException;
+import dev.hankosync.http.HttpSettings;
 import dev.hankosync.http.Sleeper;
 import java.time.Duration;
 import java.util.Collection;
@@ -36,20 +37,27 @@ public final class PostgrestUserTable implements UserTable {
 
     /** @param sleeper waits between the tries of an insert whose outcome was unknown */
     public PostgrestUserTable(OkHttpClient http, SupabaseTarget target, Consumer<String> warnings, Sleeper sleeper) {
-        this(http, target, warnings, sleeper, RowInserter.FIRST_BACKOFF);
+        this(http, target, warnings, sleeper, RowInserter.MAX_ATTEMPTS - 1, RowInserter.FIRST_BACKOFF);
     }
 
     /**
-     * @param sleeper           waits between the tries of an insert whose outcome was unknown
-     * @param firstRetryBackoff the first of those waits (it doubles on each later one); 500 ms unless tuned
+     * @param sleeper     waits between the tries of an insert whose outcome was unknown
+     * @param retryPolicy how often and how soon to try such an insert again: its {@code maxRetries} and
+     *                    {@code baseBackoff}, the same as the HTTP layer uses for every other request
      */
     public PostgrestUserTable(OkHttpClient http, SupabaseTarget target, Consumer<String> warnings, Sleeper sleeper,
-                              Duration firstRetryBackoff) {
+                              HttpSettings retryPolicy) {
+        this(http, target, warnings, sleeper, retryPolicy.maxRetries(), retryPolicy.baseBackoff());
+    }
+
+    private PostgrestUserTable(OkHttpClient http, SupabaseTarget target, Consumer<String> warnings, Sleeper sleeper,
+                               int maxRetries, Duration firstRetryBackoff) {
         this.target = Objects.requireNonNull(target, "target");
         this.calls = new PostgrestCalls(Objects.requireNonNull(http, "http"), target, new SupabaseErrors(target));
         this.urls = new TableUrls(target);
         this.inserter = new RowInserter(calls, urls, target, Objects.requireNonNull(warnings, "warnings"),
-                Objects.requireNonNull(sleeper, "sleeper"), Objects.requireNonNull(firstRetryBackoff, "backoff"));
+                Objects.requireNonNull(sleeper, "sleeper"), maxRetries + 1,
+                Objects.requireNonNull(firstRetryBackoff, "backoff"));
     }
 
     /** True once an upsert met a table without a unique constraint on the user id column (42P10). */

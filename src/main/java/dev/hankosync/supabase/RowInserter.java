@@ -1,6 +1,7 @@
 package dev.hankosync.supabase;
 
 import dev.hankosync.http.ApiException;
+import dev.hankosync.http.HttpSettings;
 import dev.hankosync.http.Sleeper;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -37,8 +38,9 @@ import okhttp3.Request;
  */
 final class RowInserter {
 
-    static final int MAX_ATTEMPTS = 4;
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    /** Tries of one insert unless told otherwise: as many as the HTTP layer gives any other request. */
+    static final int MAX_ATTEMPTS = HttpSettings.DEFAULT_MAX_RETRIES + 1;
+    static final Duration FIRST_BACKOFF = HttpSettings.DEFAULT_BASE_BACKOFF;
     static final Duration TIMED_OUT_WRITE_SETTLE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
     private static final MediaType JSON = MediaType.get("application/json");
@@ -48,17 +50,22 @@ final class RowInserter {
     private final SupabaseTarget target;
     private final Consumer<String> warnings;
     private final Sleeper sleeper;
+    private final int maxAttempts;
     private final Duration firstBackoff;
     private final AtomicBoolean plainInserts = new AtomicBoolean();
 
-    /** @param firstBackoff the wait before the second try; it doubles on each later one, up to 8 s */
+    /**
+     * @param maxAttempts  tries of one insert (and of the reads that resolve it), at least one
+     * @param firstBackoff the wait before the second try; it doubles on each later one, up to 8 s
+     */
     RowInserter(PostgrestCalls calls, TableUrls urls, SupabaseTarget target, Consumer<String> warnings,
-                Sleeper sleeper, Duration firstBackoff) {
+                Sleeper sleeper, int maxAttempts, Duration firstBackoff) {
         this.calls = calls;
         this.urls = urls;
         this.target = target;
         this.warnings = warnings;
         this.sleeper = sleeper;
+        this.maxAttempts = Math.max(1, maxAttempts);
         this.firstBackoff = firstBackoff;
     }
 
@@ -116,7 +123,7 @@ final class RowInserter {
                 inserted.addAll(post(remaining, upsert));
                 return inserted;
             } catch (ApiException e) {
-                if (!isOutcomeUnknown(e) || attempt >= MAX_ATTEMPTS) {
+                if (!isOutcomeUnknown(e) || attempt >= maxAttempts) {
                     throw inserted.isEmpty() ? e : new PartlyInsertedException(e, inserted);
                 }
                 // only a failed insert leaves rows that may be ours; a failed read wrote nothing

@@ -1,6 +1,7 @@
 package dev.hankosync.sync;
 
 import dev.hankosync.supabase.NewRow;
+import dev.hankosync.supabase.PartlyInsertedException;
 import dev.hankosync.supabase.RowsRejectedException;
 import dev.hankosync.supabase.UserTable;
 import java.util.List;
@@ -42,6 +43,14 @@ final class InsertBatches {
         Set<String> inserted;
         try {
             inserted = table.insert(batch);
+        } catch (PartlyInsertedException e) {
+            // the insert gave up, but some of its rows are in the table: they are reported before the failure
+            for (NewRow row : batch) {
+                if (e.inserted().contains(row.userId())) {
+                    outcome.created(row);
+                }
+            }
+            throw e;
         } catch (RowsRejectedException e) {
             if (batch.size() == 1) {
                 outcome.failed(batch.get(0), e.code() + ": " + e.detail());

@@ -66,14 +66,21 @@ public final class SyncEngine {
     /** Runs into a report the caller made (to listen to its rows as they are recorded). */
     public SyncReport run(SyncReport report) {
         ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
+        Run run = new Run(report, pool);
         try {
-            new Run(report, pool).execute();
+            run.execute();
         } catch (ApiException e) {
             report.stoppedBy(e.getMessage());
         } catch (StopRequested e) {
             report.interrupted();
         } finally {
-            pool.shutdownNow();
+            // Writes in flight may already have committed: let each end and report itself before the report
+            // closes. They stop at their next request once a stop was asked for or a failure was seen.
+            if (report.stoppedBy() != null || report.wasInterrupted()) {
+                stopRequested = true;
+            }
+            run.writes.drain();
+            pool.shutdownNow(); // only reads can still be running: Hanko pages past a failure
             report.finish(clock.instant());
         }
         return report;

@@ -50,6 +50,16 @@ final class WriteQueue {
         rethrowFailure();
     }
 
+    /**
+     * Waits until every submitted write has ended, whatever happened to them: a run that stops still reports each
+     * write that landed, so its in-flight writes must finish (they stop at their next request) before the report
+     * is closed.
+     */
+    void drain() {
+        slots.acquireUninterruptibly(concurrency);
+        slots.release(concurrency);
+    }
+
     private void rethrowFailure() {
         RuntimeException e = failure.get();
         if (e != null) {
