@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.hankosync.sandbox.HankoSandbox;
-import dev.hankosync.sandbox.SupabaseSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,20 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Wrong settings through the whole command: each is named on one line, configuration errors exit 2 before any
  * request, and doubtful settings warn but run.
  */
-class BadConfigurationEndToEndTest {
+class BadConfigurationEndToEndTest extends SandboxEndToEnd {
 
-    static SupabaseSandbox supabase;
     HankoSandbox hanko;
-
-    @BeforeAll
-    static void startSupabase() throws Exception {
-        supabase = SupabaseSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSupabase() {
-        supabase.close();
-    }
 
     @BeforeEach
     void seed() throws Exception {

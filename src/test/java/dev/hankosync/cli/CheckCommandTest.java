@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hankosync.sandbox.HankoSandbox;
-import dev.hankosync.sandbox.SupabaseSandbox;
 import dev.hankosync.supabase.SupabaseTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,27 +14,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code hanko-sync check} against both sandboxes: one ✓/✗ line per finding, exit 0 only when none failed. */
-class CheckCommandTest {
+class CheckCommandTest extends SandboxEndToEnd {
 
-    static SupabaseSandbox supabase;
     HankoSandbox hanko;
-
-    @BeforeAll
-    static void startSupabase() throws Exception {
-        supabase = SupabaseSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSupabase() {
-        supabase.close();
-    }
 
     @BeforeEach
     void startHanko() throws Exception {

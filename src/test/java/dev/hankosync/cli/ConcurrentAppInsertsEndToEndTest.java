@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hankosync.sandbox.HankoSandbox;
 import dev.hankosync.sandbox.HankoSandboxUser;
-import dev.hankosync.sandbox.SupabaseSandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,21 +20,10 @@ import org.junit.jupiter.api.Test;
  * row on sign-in when there is none). The second writer is the sandbox's server itself, inserting straight into
  * PostgreSQL right before one of the sync's requests is carried out.
  */
-class ConcurrentAppInsertsEndToEndTest {
+class ConcurrentAppInsertsEndToEndTest extends SandboxEndToEnd {
 
-    static SupabaseSandbox supabase;
     HankoSandbox hanko;
     FaultWorld world;
-
-    @BeforeAll
-    static void startSupabase() throws Exception {
-        supabase = SupabaseSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSupabase() {
-        supabase.close();
-    }
 
     @BeforeEach
     void seed() throws Exception {

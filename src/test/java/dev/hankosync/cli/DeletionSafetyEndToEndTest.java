@@ -7,29 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hankosync.sandbox.HankoSandbox;
-import dev.hankosync.sandbox.SupabaseSandbox;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The guards in front of --delete-missing: incomplete scans, --max-delete, and an empty Hanko. */
-class DeletionSafetyEndToEndTest {
+class DeletionSafetyEndToEndTest extends SandboxEndToEnd {
 
-    static SupabaseSandbox supabase;
     HankoSandbox hanko;
-
-    @BeforeAll
-    static void startSupabase() throws Exception {
-        supabase = SupabaseSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSupabase() {
-        supabase.close();
-    }
 
     @BeforeEach
     void reset() throws Exception {
@@ -102,7 +88,8 @@ class DeletionSafetyEndToEndTest {
         hanko.failEveryNthRequest(5, 500);
         hanko.failEveryNthRequest(6, 500);
 
-        CliRun run = FaultWorld.sync(hanko, supabase, FaultWorld.args("--max-retries", "2"));
+        // one page at a time, so the three failures in a row hit the same page's tries
+        CliRun run = FaultWorld.sync(hanko, supabase, FaultWorld.args("--max-retries", "2", "--concurrency", "1"));
 
         assertEquals(ExitCodes.RUNTIME_FAILURE, run.exitCode(), run.err());
         assertEquals(0, supabase.faults().requestCount("DELETE"));

@@ -17,9 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * unique constraint on user_id. After every run the invariants of {@link SyncInvariants} are checked against the
  * table; then the fault is lifted and a second run must finish the job, with nothing lost and nothing duplicated.
  */
-class FaultInjectionEndToEndTest {
+class FaultInjectionEndToEndTest extends SandboxEndToEnd {
 
     /** A CDN's error page, as Cloudflare sends it in front of a failing origin. */
     static final String CDN_520_PAGE = "<!DOCTYPE html><html><head><title>example.com | 520: Web server is returning an"
@@ -82,18 +80,7 @@ class FaultInjectionEndToEndTest {
         }
     }
 
-    static SupabaseSandbox supabase;
     HankoSandbox hanko;
-
-    @BeforeAll
-    static void startSupabase() throws Exception {
-        supabase = SupabaseSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSupabase() {
-        supabase.close();
-    }
 
     @BeforeEach
     void startHanko() throws Exception {

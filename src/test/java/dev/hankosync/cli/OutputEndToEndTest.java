@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hankosync.sandbox.HankoSandbox;
 import dev.hankosync.sandbox.HankoSandboxUser;
-import dev.hankosync.sandbox.SupabaseSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -19,9 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,21 +28,10 @@ import picocli.CommandLine;
  * What a run prints, by where it goes: ndjson streaming, CSV report files, masked emails, and the terminal-only
  * behaviour (progress bar, colours, capped groups), with the terminal check injected through {@link CliContext}.
  */
-class OutputEndToEndTest {
+class OutputEndToEndTest extends SandboxEndToEnd {
 
-    static SupabaseSandbox supabase;
     HankoSandbox hanko;
     List<HankoSandboxUser> users;
-
-    @BeforeAll
-    static void startSupabase() throws Exception {
-        supabase = SupabaseSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSupabase() {
-        supabase.close();
-    }
 
     @BeforeEach
     void startHanko() throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hankosync.sandbox.HankoSandbox;
-import dev.hankosync.sandbox.SupabaseSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,25 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * with --verbose on; then stdout, stderr and the report file are searched for any piece of a key longer than the
  * short prefix the contract allows (a window of ten characters).
  */
-class SecretsEndToEndTest {
+class SecretsEndToEndTest extends SandboxEndToEnd {
 
     static final String HANKO_KEY = "hk_live_Zq8vN3mW7xR2pL5tY9bC4dF6";
     static final int WINDOW = 10;
 
-    static SupabaseSandbox supabase;
     HankoSandbox hanko;
     Path reportFile;
     final List<String> outputs = new ArrayList<>();
-
-    @BeforeAll
-    static void startSupabase() throws Exception {
-        supabase = SupabaseSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSupabase() {
-        supabase.close();
-    }
 
     @BeforeEach
     void seed(@TempDir Path dir) throws Exception {

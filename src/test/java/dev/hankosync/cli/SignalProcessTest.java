@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hankosync.sandbox.HankoSandbox;
-import dev.hankosync.sandbox.SupabaseSandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +24,9 @@ import org.junit.jupiter.api.Test;
  * sandboxes, signalled while an insert is in flight. Proves the handlers are installed and that the process exits
  * with the documented code after printing its report.
  */
-class SignalProcessTest {
+class SignalProcessTest extends SandboxEndToEnd {
 
-    static SupabaseSandbox supabase;
     HankoSandbox hanko;
-
-    @BeforeAll
-    static void startSupabase() throws Exception {
-        supabase = SupabaseSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSupabase() {
-        supabase.close();
-    }
 
     @BeforeEach
     void reset() throws Exception {

@@ -12,34 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hankosync.sandbox.HankoSandbox;
 import dev.hankosync.sandbox.HankoSandboxUser;
-import dev.hankosync.sandbox.SupabaseSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole command against both sandboxes: a real PostgreSQL behind the PostgREST stand-in. */
-class SyncEndToEndTest {
+class SyncEndToEndTest extends SandboxEndToEnd {
 
-    static SupabaseSandbox supabase;
     HankoSandbox hanko;
-
-    @BeforeAll
-    static void startSupabase() throws Exception {
-        supabase = SupabaseSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSupabase() {
-        supabase.close();
-    }
 
     @BeforeEach
     void startHanko() throws Exception {
