@@ -36,9 +36,12 @@ public class Bench {
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
         boolean guideTable = false;
+        boolean sweep = false;
         for (String a : args) {
             if (a.equals("--guide-table")) {
                 guideTable = true;
+            } else if (a.equals("--sweep")) {
+                sweep = true;
             } else {
                 sizes.add(Integer.parseInt(a));
             }
@@ -48,6 +51,10 @@ public class Bench {
                 : "table: with the recommended unique constraint on user_id (inserts use on_conflict)");
         if (sizes.isEmpty()) {
             sizes = List.of(10_000, 100_000, 1_000_000);
+        }
+        if (sweep) {
+            sweep(guideTable);
+            return;
         }
         System.out.printf("start-up: --version %.0f ms, --help %.0f ms (median of 5, JVM start included)%n",
                 startupMillis("--version"), startupMillis("--help"));
@@ -87,6 +94,19 @@ public class Bench {
                             100.0 * Math.max(0, tool.machineBusyMs - tool.toolCpuMs) / (tool.wallNanos / 1e6)
                                     / Runtime.getRuntime().availableProcessors(),
                             bound, versus);
+                    if (users <= 100_000) {
+                        sandbox.command("reset");
+                        JsonNode b3 = sandbox.command("stats");
+                        ToolRun db = runTool(sandbox, List.of("--database-url", sandbox.databaseUrl));
+                        Counts c3 = new Counts(b3, sandbox.command("stats"));
+                        System.out.printf("%-9d %-5s %9.2f %9.0f %7d %-22s %8.0f %8.0f %9s %9s %s%n", users,
+                                "db", db.wallNanos / 1e9, users / (db.wallNanos / 1e9), c3.hanko,
+                                "(JDBC, no latency)", db.peakHeapBytes / 1e6, db.peakRssKb / 1e3, "", "",
+                                String.format("%.2fx the REST run's time", db.wallNanos / (double) tool.wallNanos));
+                        if (db.exitCode != 0) {
+                            notes.add("users=" + users + " db mode: exit " + db.exitCode + " " + db.err);
+                        }
+                    }
                     if (tool.exitCode != 0) {
                         notes.add("users=" + users + " latency=" + latency + ": exit " + tool.exitCode + " " + tool.err);
                     }
@@ -101,6 +121,28 @@ public class Bench {
         System.out.println("vs bound = wall time over (sequential round trips allowed by concurrency " + CONCURRENCY
                 + ") x latency.");
         notes.forEach(System.out::println);
+    }
+
+    /**
+     * Page and batch sizes measured instead of guessed: 50,000 users (half in the table) at 20 ms per request,
+     * the tool run with each Hanko page size at the default batch size, then each batch size at the default page.
+     */
+    static void sweep(boolean guideTable) throws Exception {
+        System.out.printf("%-10s %-10s %9s %7s %-22s%n", "page size", "batch", "wall s", "hanko", "supabase GET/POST");
+        try (Sandbox sandbox = new Sandbox(50_000, 25_000, !guideTable)) {
+            sandbox.command("latency 20");
+            int[][] settings = {{50, 500}, {100, 500}, {200, 500}, {500, 500}, {1000, 500},
+                    {100, 100}, {100, 250}, {100, 1000}};
+            for (int[] s : settings) {
+                sandbox.command("reset");
+                JsonNode before = sandbox.command("stats");
+                ToolRun run = runTool(sandbox, List.of("--page-size", String.valueOf(s[0]),
+                        "--batch-size", String.valueOf(s[1])));
+                Counts c = new Counts(before, sandbox.command("stats"));
+                System.out.printf("%-10d %-10d %9.2f %7d %-22s%s%n", s[0], s[1], run.wallNanos / 1e9, c.hanko,
+                        c.get + "/" + c.post, run.exitCode == 0 ? "" : "  exit " + run.exitCode);
+            }
+        }
     }
 
     static double startupMillis(String option) throws Exception {
@@ -134,10 +176,18 @@ public class Bench {
     }
 
     static ToolRun runTool(Sandbox sandbox) throws Exception {
+        return runTool(sandbox, List.of());
+    }
+
+    static ToolRun runTool(Sandbox sandbox, List<String> extra) throws Exception {
         Path reportFile = Files.createTempFile("bench-report", ".json");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-Dhanko-sync.print-peak-heap=true", "-jar", JAR,
-                "sync", "--format", "json", "--quiet", "--concurrency", String.valueOf(CONCURRENCY),
-                "--report", reportFile.toString());
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dhanko-sync.print-peak-heap=true", "-jar",
+                JAR, "sync", "--format", "json", "--quiet", "--report", reportFile.toString()));
+        if (!extra.contains("--concurrency")) {
+            command.addAll(List.of("--concurrency", String.valueOf(CONCURRENCY)));
+        }
+        command.addAll(extra);
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("HANKO_ADMIN_URL", sandbox.hankoUrl);
         env.put("SUPABASE_URL", sandbox.supabaseUrl);
@@ -257,6 +307,7 @@ public class Bench {
         final String hankoUrl;
         final String supabaseUrl;
         final String supabaseKey;
+        final String databaseUrl;
 
         Sandbox(int users, int rows, boolean unique) throws Exception {
             long start = System.nanoTime();
@@ -269,6 +320,7 @@ public class Bench {
             hankoUrl = hello.path("hanko_url").asText();
             supabaseUrl = hello.path("supabase_url").asText();
             supabaseKey = hello.path("supabase_key").asText();
+            databaseUrl = hello.path("database_url").asText();
             System.err.printf("sandbox with %d users, %d rows ready in %.1f s%n", users, rows,
                     (System.nanoTime() - start) / 1e9);
         }

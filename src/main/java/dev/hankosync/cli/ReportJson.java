@@ -79,6 +79,9 @@ final class ReportJson {
         ObjectNode supabase = root.putObject("supabase");
         supabase.put("table", report.table());
         supabase.put("rows", report.tableRows());
+        if (report.duplicatesLeft() >= 0) {
+            supabase.put("duplicate_users_after", report.duplicatesLeft());
+        }
 
         ObjectNode counts = root.putObject("counts");
         for (Action action : Action.values()) {

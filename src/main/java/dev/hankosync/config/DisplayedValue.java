@@ -24,8 +24,10 @@ final class DisplayedValue {
     }
 
     /** Like {@link #quoted} but only for values that are shaped like a URL. */
+    /** A URL is shown only without user info, query or fragment: any of them may carry a key. */
     String quotedUrl(String value) {
-        return value.contains("://") && !value.contains("@") ? quoted(value) : "";
+        boolean mayHoldSecrets = value.contains("@") || value.contains("?") || value.contains("#");
+        return value.contains("://") && !mayHoldSecrets ? quoted(value) : "";
     }
 
     private boolean maybeShown(String value) {

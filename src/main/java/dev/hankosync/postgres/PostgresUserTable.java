@@ -54,6 +54,11 @@ public final class PostgresUserTable implements UserTable, AutoCloseable {
     }
 
     /** Whether inserts use {@code ON CONFLICT DO NOTHING}, i.e. the table has a unique key on the user id column. */
+    @Override
+    public synchronized boolean insertsCanDuplicate() {
+        return sql != null && !sql.usesOnConflict();
+    }
+
     public synchronized boolean usesOnConflict() {
         return statements().usesOnConflict();
     }

@@ -32,6 +32,7 @@ public final class SandboxServer {
             hello.put("hanko_url", world.hankoUrl());
             hello.put("supabase_url", world.supabaseUrl());
             hello.put("supabase_key", world.supabaseKey());
+            hello.put("database_url", world.supabase().jdbcUrl());
             say(hello);
             for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
                 ObjectNode answer = JSON.createObjectNode();

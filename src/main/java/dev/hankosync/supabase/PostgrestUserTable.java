@@ -66,6 +66,11 @@ public final class PostgrestUserTable implements UserTable {
     }
 
     @Override
+    public boolean insertsCanDuplicate() {
+        return usesPlainInserts();
+    }
+
+    @Override
     public int readAll(int pageSize, Consumer<List<TableRow>> sink) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be at least 1: " + pageSize);

@@ -32,6 +32,15 @@ public interface UserTable {
     /** Sets the email of one row, filtered by its {@code id}. */
     void updateEmail(String rowId, String email);
 
+    /**
+     * Whether an insert of this table can end beside a row another writer (the app's sign-in route) inserted at
+     * the same moment: true for a table without a unique constraint on the user id column, once an insert has
+     * shown it. Then the sync counts the duplicates it may have left.
+     */
+    default boolean insertsCanDuplicate() {
+        return false;
+    }
+
     /** Deletes the rows with these {@code id}s; returns how many the server says it deleted. */
     int delete(Collection<String> rowIds);
 }

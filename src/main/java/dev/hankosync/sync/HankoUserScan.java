@@ -107,6 +107,16 @@ public final class HankoUserScan {
         return (int) Math.min(Integer.MAX_VALUE, Math.min(grown, cap));
     }
 
+    /** Distinct users handed on so far (for the report of a run stopped during the scan). */
+    public long usersSoFar() {
+        return seen.size();
+    }
+
+    /** List requests made so far. */
+    public int requestsSoFar() {
+        return requests;
+    }
+
     /** The latest {@code X-Total-Count}, for progress displays; -1 before the first page or when none is sent. */
     public long totalSoFar() {
         return totalSoFar;

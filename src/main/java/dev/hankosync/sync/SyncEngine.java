@@ -80,6 +80,7 @@ public final class SyncEngine {
                 stopRequested = true;
             }
             run.writes.drain();
+            run.recordScanIfCutShort();
             pool.shutdownNow(); // only reads can still be running: Hanko pages past a failure
             report.finish(clock.instant());
         }
@@ -106,7 +107,10 @@ public final class SyncEngine {
         private Future<TableIndex> tableRead;
         private long usersFoundById;
         private long handled;
+        /** Users this run inserted rows for, to count duplicates after a run on a table without a constraint. */
+        private final UserKeySet createdUsers = new UserKeySet();
         private HankoUserScan scan;
+        private boolean scanRecorded;
 
         Run(SyncReport report, ExecutorService pool) {
             this.report = report;
@@ -132,8 +136,48 @@ public final class SyncEngine {
                         + " reconciled; those rows show as missing on the next run");
             }
             report.scanned(scanned.users(), scanned.requests(), scanned.complete(), scanned.incompleteReason());
+            scanRecorded = true;
             handleUnmatchedRows(scanned);
             writes.awaitAll();
+            countDuplicatesLeft();
+        }
+
+        /** A run stopped during the scan still reports how far the scan got. */
+        void recordScanIfCutShort() {
+            if (scan != null && !scanRecorded) {
+                report.scanned(scan.usersSoFar(), scan.requestsSoFar(), false,
+                        "the run stopped before the scan finished");
+            }
+        }
+
+        /**
+         * Without a unique constraint, the app's sign-in route can insert a user's row in the moment between this
+         * run's check and its insert. One more read of the table says how many of the users this run created now
+         * have more than one row, so the report does not call such a run clean.
+         */
+        private void countDuplicatesLeft() {
+            if (options.dryRun() || createdUsers.size() == 0 || !table.insertsCanDuplicate()) {
+                return;
+            }
+            listener.phase("counting duplicate rows (the table has no unique constraint on the user id)");
+            UserKeySet once = new UserKeySet(createdUsers.size());
+            UserKeySet twice = new UserKeySet();
+            long[] k = new long[2];
+            timings.time(Timings.Part.TABLE_READ, () -> table.readAll(options.tablePageSize(), page -> {
+                for (TableRow row : page) {
+                    if (UserKey.parse(row.userId(), k) && createdUsers.contains(k[0], k[1])
+                            && !once.add(k[0], k[1])) {
+                        twice.add(k[0], k[1]);
+                    }
+                }
+            }));
+            report.duplicatesLeft(twice.size());
+            if (twice.size() > 0) {
+                warn((twice.size() == 1 ? "1 user this run created now has" : twice.size()
+                        + " users this run created now have") + " more than one row: another writer inserted them"
+                        + " at the same moment (the table has no unique constraint on the user id); the next run"
+                        + " lists them as duplicate");
+            }
         }
 
         /**
@@ -374,6 +418,12 @@ public final class SyncEngine {
             public void created(NewRow row) {
                 report.record(SyncEngine.created(row), true);
                 written.incrementAndGet();
+                long[] k = new long[2];
+                if (UserKey.parse(row.userId(), k)) {
+                    synchronized (createdUsers) {
+                        createdUsers.add(k[0], k[1]);
+                    }
+                }
             }
 
             @Override

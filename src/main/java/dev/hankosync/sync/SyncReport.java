@@ -24,6 +24,7 @@ public final class SyncReport {
     private boolean scanComplete;
     private String scanIncompleteReason;
     private long tableRows;
+    private long duplicatesLeft = -1;
     private final Map<Action, Long> counts = new EnumMap<>(Action.class);
     private final RowLog rows;
     private final List<String> warnings = new ArrayList<>();
@@ -84,6 +85,15 @@ public final class SyncReport {
 
     void tableRead(long rowCount) {
         this.tableRows = rowCount;
+    }
+
+    void duplicatesLeft(long users) {
+        this.duplicatesLeft = users;
+    }
+
+    /** Users this run created that have more than one row after it, or -1 when not counted (not needed). */
+    public long duplicatesLeft() {
+        return duplicatesLeft;
     }
 
     void stoppedBy(String reason) {

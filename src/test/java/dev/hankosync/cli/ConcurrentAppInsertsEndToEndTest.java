@@ -146,6 +146,9 @@ class ConcurrentAppInsertsEndToEndTest extends SandboxEndToEnd {
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.err().contains("no unique constraint on column user_id"), "the run warned: " + run.err());
         assertEquals(2, SandboxWorld.table(supabase).get(unlucky.id()).size());
+        // the run itself says how many users it left with two rows
+        assertEquals(1, json(run).path("supabase").path("duplicate_users_after").asInt(), json(run).toString());
+        assertTrue(run.err().contains("1 user this run created now has more than one row"), run.err());
 
         CliRun next = FaultWorld.sync(hanko, supabase, FaultWorld.args());
         assertEquals(ExitCodes.OK, next.exitCode(), next.err());

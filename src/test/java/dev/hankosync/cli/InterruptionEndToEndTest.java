@@ -83,6 +83,11 @@ class InterruptionEndToEndTest extends SandboxEndToEnd {
         assertEquals(ExitCodes.SIGINT, run.exitCode(), run.err());
         JsonNode report = json(run);
         assertTrue(report.path("interrupted").asBoolean(), report.toString());
+        assertTrue(report.path("hanko").path("pages").asInt() >= 2, "how far the scan got: " + report);
+        assertTrue(report.path("hanko").path("users").asInt() > 0, report.toString());
+        assertFalse(report.path("hanko").path("complete").asBoolean());
+        assertEquals("the run stopped before the scan finished",
+                report.path("hanko").path("incomplete_reason").asText(), report.toString());
         assertTrue(world.orphans().stream().allMatch(id -> supabase.rows().stream()
                 .anyMatch(row -> id.equals(row.userId()))), "an interrupted scan deletes nothing");
         SyncInvariants.assertHold(world.users(), world.before(), supabase.rows(), report, false, Set.of());
