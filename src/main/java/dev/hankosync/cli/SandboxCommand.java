@@ -58,6 +58,8 @@ class SandboxCommand implements Callable<Integer> {
                 err.println("hanko-sync sandbox: wrote " + envOut + "; in another terminal try:");
                 err.println("  bin/hanko-sync check --env-file " + envOut);
                 err.println("  bin/hanko-sync --dry-run --env-file " + envOut);
+                err.println("  bin/hanko-sync --dry-run --env-file " + envOut + " --database-url '"
+                        + world.supabase().jdbcUrl() + "'   (direct database mode)");
                 err.println("hanko-sync sandbox: running until Ctrl-C");
                 err.flush();
                 stop.await();
@@ -76,7 +78,9 @@ class SandboxCommand implements Callable<Integer> {
         String text = "# written by hanko-sync sandbox; deleted when it stops\n"
                 + "HANKO_ADMIN_URL=" + world.hankoUrl() + "\n"
                 + "SUPABASE_URL=" + world.supabaseUrl() + "\n"
-                + "SUPABASE_SECRET_KEY=" + world.supabaseKey() + "\n";
+                + "SUPABASE_SECRET_KEY=" + world.supabaseKey() + "\n"
+                + "# the same table over a database connection instead of the REST API: pass\n"
+                + "#   --database-url '" + world.supabase().jdbcUrl() + "'\n";
         // written beside and moved into place, so whoever waits for the file never reads half of it
         Path absolute = envOut.toAbsolutePath();
         Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");

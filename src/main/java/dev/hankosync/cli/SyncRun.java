@@ -33,6 +33,7 @@ final class SyncRun {
         if (output.reportFile != null) {
             ReportFileWriter.checkWritable(output.reportFile);
         }
+        refuseBrowserKey(settings);
         // stderr gets a progress bar on a terminal, else phase lines; ndjson rows stream to stdout beside it
         TerminalProgress progress = output.showsProgressBar(context) ? new TerminalProgress(err, context.clock()) : null;
         SyncListener stderr = progress != null ? progress : new StderrListener(err, output.printsPhases()
@@ -88,6 +89,21 @@ final class SyncRun {
                     : writer -> ReportJson.write(report, exitCode, mask, writer));
         }
         return exitCode;
+    }
+
+    /**
+     * An anon or publishable key runs under row-level security: rows it may not see look missing, and the sync
+     * would insert them again. Refused before any request, whatever the run.
+     */
+    private static void refuseBrowserKey(Settings settings) {
+        if (settings.targetsDatabase() || settings.supabaseKey() == null) {
+            return;
+        }
+        if (dev.hankosync.supabase.SupabaseKeyStyle.of(settings.supabaseKey()).browserKey()) {
+            throw new dev.hankosync.config.ConfigException("the Supabase key is a public (anon or publishable) key:"
+                    + " row-level security can hide rows from it, and the sync would insert them again; use the"
+                    + " service_role key or a secret key (SUPABASE_SERVICE_ROLE_KEY or SUPABASE_SECRET_KEY)");
+        }
     }
 
     int exitCode(SyncReport report) {

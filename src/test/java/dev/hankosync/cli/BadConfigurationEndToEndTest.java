@@ -94,15 +94,18 @@ class BadConfigurationEndToEndTest extends SandboxEndToEnd {
     }
 
     @Test
-    void anAnonOrPublishableKeyIsWarnedAboutAndTheRefusalSaysWhy() {
+    void anAnonOrPublishableKeyIsRefusedBeforeAnyRequestAndTheRefusalSaysWhy() {
         for (String key : new String[] {supabase.keys().anonKey(), supabase.keys().publishableKey()}) {
             Map<String, String> env = new java.util.HashMap<>(env());
             env.put("SUPABASE_SECRET_KEY", key);
+            supabase.faults().resetCounters();
             CliRun run = CliRun.run(env, "--format", "json");
-            assertEquals(ExitCodes.RUNTIME_FAILURE, run.exitCode(), run.err());
+            // rows RLS hides from such a key would look missing and be inserted again: no run, not even a dry one
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
             assertTrue(run.err().contains("is a public (anon or publishable) key: row-level security can hide rows and"
                     + " refuse writes; use the service_role or secret key"), run.err());
-            assertTrue(run.err().contains("an anon or publishable key is not enough"), run.err());
+            assertTrue(run.err().contains("the sync would insert them again"), run.err());
+            assertEquals(0, supabase.faults().requestCount(), "refused before any request");
             assertTrue(supabase.rows().isEmpty());
         }
     }

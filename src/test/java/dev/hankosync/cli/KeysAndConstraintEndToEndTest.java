@@ -106,10 +106,12 @@ class KeysAndConstraintEndToEndTest {
     }
 
     @Test
-    void anonKeyIsRefused() {
+    void anonKeyIsRefusedBeforeAnyRequest() {
         hanko.seedDemo();
-        CliRun run = CliRun.run(envWith(supabase.keys().anonKey()));
-        assertEquals(ExitCodes.RUNTIME_FAILURE, run.exitCode());
+        CliRun run = CliRun.run(envWith(supabase.keys().anonKey()), "--dry-run");
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("public (anon or publishable) key"), run.err());
+        assertEquals(0, hanko.requestCount());
         assertFalse(run.all().contains(supabase.keys().anonKey()));
         assertEquals(0, supabase.rows().size());
     }
