@@ -200,17 +200,7 @@ public final class SyncEngine {
 
         private TableIndex tableIndex() {
             if (index == null) {
-                try {
-                    index = tableRead.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new StopRequested();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
+                index = await(tableRead);
                 report.tableRead(index.size());
                 listener.phase("table " + tableName + " has " + index.size() + " rows; reconciling");
             }
@@ -302,22 +292,32 @@ public final class SyncEngine {
             }
             listener.phase("confirming with Hanko that " + unmatched.size() + " rows' users are gone");
             List<TableRow> missing = new ArrayList<>();
-            for (int from = 0; from < unmatched.size(); from += CONFIRM_CHUNK) {
-                List<TableRow> chunk = unmatched.subList(from, Math.min(unmatched.size(), from + CONFIRM_CHUNK));
-                Map<String, List<TableRow>> byUser = new LinkedHashMap<>();
-                for (TableRow row : chunk) {
-                    // a null user id becomes "", which is no UUID: never looked up, always missing
-                    String userId = Objects.toString(Reconciler.canonicalId(row.userId()), "");
-                    byUser.computeIfAbsent(userId, k -> new ArrayList<>()).add(row);
+            // Lookups go out --concurrency at a time, their answers taken in order: a wrong tenant URL in front of
+            // a large table should reach the deletion guard in seconds, not minutes.
+            java.util.Deque<Future<List<HankoUser>>> inFlight = new java.util.ArrayDeque<>();
+            java.util.Deque<Map<String, List<TableRow>>> chunks = new java.util.ArrayDeque<>();
+            int from = 0;
+            try {
+                while (from < unmatched.size() || !inFlight.isEmpty()) {
+                    while (from < unmatched.size() && inFlight.size() < options.concurrency()) {
+                        checkStop();
+                        Map<String, List<TableRow>> byUser = byUserId(
+                                unmatched.subList(from, Math.min(unmatched.size(), from + CONFIRM_CHUNK)));
+                        from += CONFIRM_CHUNK;
+                        chunks.add(byUser);
+                        inFlight.add(pool.submit(() -> hanko.findByIds(byUser.keySet())));
+                    }
+                    Map<String, List<TableRow>> byUser = chunks.poll();
+                    List<HankoUser> stillThere = await(inFlight.poll());
+                    for (HankoUser user : stillThere) {
+                        byUser.remove(user.id());
+                    }
+                    reconcile(stillThere);
+                    usersFoundById += stillThere.size();
+                    byUser.values().forEach(missing::addAll);
                 }
-                checkStop();
-                List<HankoUser> stillThere = hanko.findByIds(byUser.keySet());
-                for (HankoUser user : stillThere) {
-                    byUser.remove(user.id());
-                }
-                reconcile(stillThere);
-                usersFoundById += stillThere.size();
-                byUser.values().forEach(missing::addAll);
+            } finally {
+                inFlight.forEach(f -> f.cancel(true));
             }
             flushCreates();
             settleCompleteness(scan);
@@ -341,6 +341,30 @@ public final class SyncEngine {
                     complete ? null : scan.incompleteReason());
             if (!complete) {
                 warn("Hanko scan incomplete: " + scan.incompleteReason());
+            }
+        }
+
+        private Map<String, List<TableRow>> byUserId(List<TableRow> rows) {
+            Map<String, List<TableRow>> byUser = new LinkedHashMap<>();
+            for (TableRow row : rows) {
+                // a null user id becomes "", which is no UUID: never looked up, always missing
+                String userId = Objects.toString(Reconciler.canonicalId(row.userId()), "");
+                byUser.computeIfAbsent(userId, k -> new ArrayList<>()).add(row);
+            }
+            return byUser;
+        }
+
+        private <T> T await(Future<T> future) {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StopRequested();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
 
