@@ -1,7 +1,6 @@
 package dev.hankosync.cli;
 
 import dev.hankosync.config.ConfigException;
-import dev.hankosync.config.ConfigSources;
 import dev.hankosync.config.KeyRedaction;
 import dev.hankosync.config.LoadedSettings;
 import dev.hankosync.config.SettingKey;
@@ -12,13 +11,13 @@ import dev.hankosync.http.HttpClients;
 import dev.hankosync.http.HttpSettings;
 import dev.hankosync.supabase.SupabaseTarget;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,13 +41,8 @@ class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "<file>", description = "Properties file with settings "
-            + "(see config.example.properties).")
-    Path configFile;
-
-    @Option(names = "--env-file", paramLabel = "<file>",
-            description = "Dotenv file read as environment (e.g. your app's .env.local).")
-    Path envFile;
+    @Mixin
+    ConfigFileOptions files = new ConfigFileOptions();
 
     @Option(names = "--color", paramLabel = "auto|always|never", defaultValue = "auto",
             description = "Colour the marks: ${COMPLETION-CANDIDATES}. auto colours only on a terminal and not when"
@@ -94,9 +88,7 @@ class CheckCommand implements Callable<Integer> {
         String section = "Settings";
         LoadedSettings loaded;
         try {
-            loaded = new SettingsLoader().loadAllowingMissing(new ConfigSources(
-                    SettingOptions.given(spec.commandLine().getParseResult()), context.environment(), configFile,
-                    envFile));
+            loaded = new SettingsLoader().loadAllowingMissing(files.sources(spec, context));
         } catch (ConfigException e) {
             e.warnings().forEach(w -> report.add(section, CheckLine.warn(w)));
             report.add(section, CheckLine.fail(e.getMessage()));

@@ -1,9 +1,7 @@
 package dev.hankosync.cli;
 
-import dev.hankosync.config.ConfigSources;
 import dev.hankosync.config.LoadedSettings;
 import dev.hankosync.config.SettingsLoader;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,13 +32,8 @@ class SyncCommand implements Callable<Integer> {
             description = "With --delete-missing: delete even when Hanko lists no users at all.")
     boolean allowEmptySource;
 
-    @Option(names = "--config", paramLabel = "<file>", description = "Properties file with settings "
-            + "(see config.example.properties).")
-    Path configFile;
-
-    @Option(names = "--env-file", paramLabel = "<file>",
-            description = "Dotenv file read as environment (e.g. your app's .env.local).")
-    Path envFile;
+    @Mixin
+    ConfigFileOptions files = new ConfigFileOptions();
 
     private final CliContext context;
 
@@ -50,9 +43,7 @@ class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigSources sources = new ConfigSources(SettingOptions.given(spec.commandLine().getParseResult()),
-                context.environment(), configFile, envFile);
-        LoadedSettings loaded = new SettingsLoader().load(sources);
+        LoadedSettings loaded = new SettingsLoader().load(files.sources(spec, context));
         loaded.warnings().forEach(w -> spec.commandLine().getErr().println("hanko-sync: warning: " + w));
         return new SyncRun(context, output, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .run(loaded.settings(), dryRun, allowEmptySource, loaded.warnings());
