@@ -2,8 +2,6 @@ package dev.hankosync.cli;
 
 import static dev.hankosync.cli.SandboxWorld.count;
 import static dev.hankosync.cli.SandboxWorld.json;
-import static dev.hankosync.cli.SandboxWorld.sync;
-import static dev.hankosync.cli.SandboxWorld.syncJson;
 import static dev.hankosync.cli.SandboxWorld.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,6 +38,20 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         hanko.close();
     }
 
+    /** Runs the command against the sandboxes; a subclass runs the same cases against another target. */
+    CliRun sync(String... args) {
+        return SandboxWorld.sync(hanko, supabase, target(args));
+    }
+
+    CliRun syncJson(String... args) {
+        return SandboxWorld.syncJson(hanko, supabase, target(args));
+    }
+
+    /** The arguments that choose the target: none for the REST API. */
+    String[] target(String... args) {
+        return args;
+    }
+
     /** The demo world: every kind of row the report names. */
     private List<HankoSandboxUser> mixedWorld() {
         List<HankoSandboxUser> users = hanko.seedDemo();
@@ -55,7 +67,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
     void mixedWorldIsReconciledAndASecondRunChangesNothing() {
         List<HankoSandboxUser> users = mixedWorld();
 
-        CliRun run = syncJson(hanko, supabase);
+        CliRun run = syncJson();
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = json(run);
         assertFalse(report.path("dry_run").asBoolean());
@@ -84,7 +96,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         assertEquals("bob@old.example", updated.path("previous_email").asText());
         assertEquals("bob@example.com", updated.path("email").asText());
 
-        CliRun again = syncJson(hanko, supabase, "--detailed-exitcode");
+        CliRun again = syncJson("--detailed-exitcode");
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(8, count(json(again), "unchanged"));
         assertEquals(0, count(json(again), "created"));
@@ -95,7 +107,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         mixedWorld();
         int rowsBefore = supabase.rows().size();
 
-        CliRun run = syncJson(hanko, supabase, "--dry-run", "--delete-missing", "--detailed-exitcode");
+        CliRun run = syncJson("--dry-run", "--delete-missing", "--detailed-exitcode");
         assertEquals(ExitCodes.CHANGES, run.exitCode(), run.err());
         JsonNode report = json(run);
         assertTrue(report.path("dry_run").asBoolean());
@@ -110,7 +122,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
     @Test
     void textDryRunSaysWould() {
         mixedWorld();
-        CliRun run = sync(hanko, supabase, "--dry-run");
+        CliRun run = sync("--dry-run");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("dry run"), run.out());
         assertTrue(run.out().contains("Plan: 6 to create, 1 to update, 1 missing (kept), 1 duplicate."), run.out());
@@ -123,7 +135,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         // the row of a real user whose id is stored in upper case is that user's row, not a missing one
         supabase.insertRaw(users.get(6).id().toUpperCase(), users.get(6).expectedEmail());
 
-        CliRun run = syncJson(hanko, supabase, "--delete-missing");
+        CliRun run = syncJson("--delete-missing");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = json(run);
         assertEquals(1, count(report, "deleted"));
@@ -138,7 +150,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         supabase.insertRaw("6b3b1e4e-1c50-4d5e-9d43-0b5f2c6a7e12", "orphan2@example.com");
         int rowsBefore = supabase.rows().size();
 
-        CliRun run = syncJson(hanko, supabase, "--delete-missing", "--max-delete", "1");
+        CliRun run = syncJson("--delete-missing", "--max-delete", "1");
         assertEquals(ExitCodes.DELETION_REFUSED, run.exitCode(), run.err());
         assertEquals(0, supabase.faults().requestCount("DELETE"));
         JsonNode report = json(run);
@@ -150,7 +162,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
     @Test
     void anEmptyHankoWithAFullTableDeletesNothing() {
         supabase.insertRaw("5b3b1e4e-1c50-4d5e-9d43-0b5f2c6a7e11", "a@example.com");
-        CliRun run = syncJson(hanko, supabase, "--delete-missing");
+        CliRun run = syncJson("--delete-missing");
         assertEquals(ExitCodes.DELETION_REFUSED, run.exitCode(), run.err());
         assertEquals(1, supabase.rows().size());
         assertTrue(run.err().contains("--allow-empty-source"), run.err());
@@ -159,7 +171,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
     @Test
     void fiveHundredUsersSharingOneCreatedAtAreAllSynced() {
         List<HankoSandboxUser> users = hanko.addUsersSharingCreatedAt(500, Instant.parse("2025-05-05T00:00:00Z"));
-        CliRun run = syncJson(hanko, supabase, "--page-size", "100");
+        CliRun run = syncJson("--page-size", "100");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(500, count(json(run), "created"));
         Map<String, List<String>> table = table(supabase);
@@ -172,7 +184,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
     @Test
     void twoThousandFiveHundredUsersSharingOneCreatedAtCompleteTheScan() {
         hanko.addUsersSharingCreatedAt(2500, Instant.parse("2025-05-05T00:00:00Z"));
-        CliRun run = syncJson(hanko, supabase, "--page-size", "100", "--delete-missing");
+        CliRun run = syncJson("--page-size", "100", "--delete-missing");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = json(run);
         assertTrue(report.path("hanko").path("complete").asBoolean(), report.toString());
@@ -188,7 +200,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         try {
             supabase.execute("insert into public.orders (owner) select id from public.users"
                     + " where user_id = '6b3b1e4e-1c50-4d5e-9d43-0b5f2c6a7e12'");
-            CliRun run = syncJson(hanko, supabase, "--delete-missing");
+            CliRun run = syncJson("--delete-missing");
             assertEquals(ExitCodes.ROWS_FAILED, run.exitCode(), run.err());
             JsonNode report = json(run);
             assertEquals(1, count(report, "deleted"));
@@ -209,7 +221,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         String early = hanko.listedUsers().get(3).id();
         hanko.afterListRequest(2, () -> hanko.deleteUser(early));
 
-        CliRun run = syncJson(hanko, supabase, "--page-size", "100");
+        CliRun run = syncJson("--page-size", "100");
         assertEquals(0, run.exitCode(), run.err());
         Map<String, List<String>> table = table(supabase);
         for (HankoSandboxUser user : hanko.listedUsers()) {
@@ -224,11 +236,11 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         for (int i = 0; i < 2300; i++) {
             hanko.addUserCreatedAt(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i), "p" + i + "@example.com");
         }
-        CliRun first = syncJson(hanko, supabase, "--page-size", "1000");
+        CliRun first = syncJson("--page-size", "1000");
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(2300, count(json(first), "created"));
 
-        CliRun second = syncJson(hanko, supabase, "--page-size", "1000", "--delete-missing");
+        CliRun second = syncJson("--page-size", "1000", "--delete-missing");
         assertEquals(0, second.exitCode(), second.err());
         JsonNode report = json(second);
         assertEquals(2300, report.path("supabase").path("rows").asLong());
@@ -243,7 +255,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         supabase.execute("alter table public.users alter column email set not null");
         try {
             hanko.seedDemo(); // john_doe_123 has no email
-            CliRun run = syncJson(hanko, supabase, "--batch-size", "500");
+            CliRun run = syncJson("--batch-size", "500");
             assertEquals(ExitCodes.ROWS_FAILED, run.exitCode(), run.err());
             JsonNode report = json(run);
             assertEquals(8, count(report, "created"));
@@ -260,7 +272,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
     void reportFileHoldsTheSameDocumentInTextMode(@TempDir Path dir) throws Exception {
         mixedWorld();
         Path file = dir.resolve("report.json");
-        CliRun run = sync(hanko, supabase, "--report", file.toString());
+        CliRun run = sync("--report", file.toString());
         assertEquals(0, run.exitCode(), run.err());
         JsonNode report = SandboxWorld.JSON.readTree(Files.readString(file));
         assertEquals(1, report.path("version").asInt());
@@ -274,10 +286,10 @@ class SyncEndToEndTest extends SandboxEndToEnd {
     @Test
     void aReportPathThatCannotBeWrittenIsRefusedBeforeAnyRequest(@TempDir Path dir) {
         mixedWorld();
-        CliRun intoMissingFolder = sync(hanko, supabase, "--report", dir.resolve("no/such/folder/r.json").toString());
+        CliRun intoMissingFolder = sync("--report", dir.resolve("no/such/folder/r.json").toString());
         assertEquals(ExitCodes.USAGE, intoMissingFolder.exitCode());
         assertTrue(intoMissingFolder.err().contains("does not exist"), intoMissingFolder.err());
-        CliRun intoDirectory = sync(hanko, supabase, "--report", dir.toString());
+        CliRun intoDirectory = sync("--report", dir.toString());
         assertEquals(ExitCodes.USAGE, intoDirectory.exitCode());
         assertTrue(intoDirectory.err().contains("is a directory"), intoDirectory.err());
         assertEquals(0, supabase.faults().requestCount(), "no request before the check");
@@ -290,12 +302,12 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         Path real = dir.resolve("real.json");
         Files.writeString(real, "old");
         Path link = Files.createSymbolicLink(dir.resolve("last.json"), real);
-        assertEquals(0, sync(hanko, supabase, "--report", link.toString(), "--dry-run").exitCode());
+        assertEquals(0, sync("--report", link.toString(), "--dry-run").exitCode());
         assertTrue(Files.isSymbolicLink(link), "the link stays a link");
         assertEquals(1, SandboxWorld.JSON.readTree(Files.readString(real)).path("version").asInt());
 
         Path fresh = dir.resolve("fresh.json");
-        assertEquals(0, sync(hanko, supabase, "--report", fresh.toString(), "--dry-run").exitCode());
+        assertEquals(0, sync("--report", fresh.toString(), "--dry-run").exitCode());
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(fresh)));
     }
@@ -303,7 +315,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
     @Test
     void aReportFileThatFailsLateStillLeavesTheReportOnStdout() {
         mixedWorld();
-        CliRun run = syncJson(hanko, supabase, "--report", "/dev/full", "--dry-run");
+        CliRun run = syncJson("--report", "/dev/full", "--dry-run");
         assertEquals(ExitCodes.RUNTIME_FAILURE, run.exitCode());
         assertEquals(6, count(json(run), "created"));
         assertTrue(run.err().contains("cannot write the report to /dev/full"), run.err());
@@ -313,7 +325,7 @@ class SyncEndToEndTest extends SandboxEndToEnd {
     @Test
     void warningsReachTheJsonReport() {
         mixedWorld(); // the guide's table has no unique constraint: the insert fallback warns
-        JsonNode report = json(syncJson(hanko, supabase));
+        JsonNode report = json(syncJson());
         boolean found = false;
         for (JsonNode warning : report.path("warnings")) {
             found |= warning.asText().contains("no unique constraint");
@@ -324,9 +336,9 @@ class SyncEndToEndTest extends SandboxEndToEnd {
     @Test
     void listUnchangedAddsUnchangedRows() {
         mixedWorld();
-        JsonNode report = json(syncJson(hanko, supabase, "--list-unchanged", "--dry-run"));
+        JsonNode report = json(syncJson("--list-unchanged", "--dry-run"));
         assertEquals("unchanged", rowWithAction(report, "unchanged").path("action").asText());
-        JsonNode plain = json(syncJson(hanko, supabase, "--dry-run"));
+        JsonNode plain = json(syncJson("--dry-run"));
         for (JsonNode row : plain.path("rows")) {
             assertFalse(row.path("action").asText().equals("unchanged"));
         }
