@@ -38,8 +38,11 @@ final class ReportFileWriter {
             return;
         }
         Path folder = target.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
+        if (folder == null || !Files.exists(folder)) {
             throw new ConfigException("--report " + file + ": the folder " + folder + " does not exist");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new ConfigException("--report " + file + ": " + folder + " is not a folder");
         }
         if (!Files.isWritable(folder)) {
             throw new ConfigException("--report " + file + ": the folder " + folder + " is not writable");
@@ -72,12 +75,17 @@ final class ReportFileWriter {
         }
     }
 
+    /** The file a report goes to: through any links, to where the last one points, existing or not. */
     private static Path resolve(Path file) {
+        Path path = file.toAbsolutePath();
         try {
-            return Files.isSymbolicLink(file) ? file.toRealPath() : file;
+            for (int hops = 0; Files.isSymbolicLink(path) && hops < 40; hops++) {
+                path = path.resolveSibling(Files.readSymbolicLink(path)).normalize();
+            }
         } catch (IOException e) {
-            return file; // a dangling link: writing to it creates its target
+            return file;
         }
+        return path;
     }
 
     private static Path temporaryBeside(Path target) throws IOException {

@@ -86,8 +86,9 @@ final class SupabaseRestChecks {
         }
         String useInstead = " Use the service_role key or a secret key (Project Settings > API Keys).";
         if (style.browserKey()) {
-            return CheckLine.warn("Supabase key: " + shown + " acts as anon, a key for browsers: row-level security"
-                    + " decides what it may read and write, and the sync needs every row." + useInstead);
+            // a failure, as sync refuses such a key: check passing would promise a run that cannot happen
+            return CheckLine.fail("Supabase key: " + shown + " acts as anon, a key for browsers: row-level security"
+                    + " decides what it may read and write, and the sync refuses it." + useInstead);
         }
         return switch (style.style()) {
             case LEGACY_JWT -> CheckLine.warn("Supabase key: " + shown + (style.role() == null

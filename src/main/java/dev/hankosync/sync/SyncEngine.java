@@ -294,15 +294,20 @@ public final class SyncEngine {
             List<TableRow> missing = new ArrayList<>();
             // Lookups go out --concurrency at a time, their answers taken in order: a wrong tenant URL in front of
             // a large table should reach the deletion guard in seconds, not minutes.
+            // Grouped by user over all the rows first, so a user with rows far apart is asked about once.
+            Map<String, List<TableRow>> rowsByUser = byUserId(unmatched);
+            List<String> userIds = new ArrayList<>(rowsByUser.keySet());
             java.util.Deque<Future<List<HankoUser>>> inFlight = new java.util.ArrayDeque<>();
             java.util.Deque<Map<String, List<TableRow>>> chunks = new java.util.ArrayDeque<>();
             int from = 0;
             try {
-                while (from < unmatched.size() || !inFlight.isEmpty()) {
-                    while (from < unmatched.size() && inFlight.size() < options.concurrency()) {
+                while (from < userIds.size() || !inFlight.isEmpty()) {
+                    while (from < userIds.size() && inFlight.size() < options.concurrency()) {
                         checkStop();
-                        Map<String, List<TableRow>> byUser = byUserId(
-                                unmatched.subList(from, Math.min(unmatched.size(), from + CONFIRM_CHUNK)));
+                        Map<String, List<TableRow>> byUser = new LinkedHashMap<>();
+                        for (String userId : userIds.subList(from, Math.min(userIds.size(), from + CONFIRM_CHUNK))) {
+                            byUser.put(userId, rowsByUser.get(userId));
+                        }
                         from += CONFIRM_CHUNK;
                         chunks.add(byUser);
                         inFlight.add(pool.submit(() -> hanko.findByIds(byUser.keySet())));
@@ -390,44 +395,47 @@ public final class SyncEngine {
             if (!options.dryRun()) {
                 listener.phase("deleting " + missing.size() + " rows");
             }
-            int done = 0;
+            int[] reported = {0}; // rows of `missing` whose outcome is in the report, in order
             try {
-                for (; done < missing.size(); done += options.batchSize()) {
-                    List<TableRow> chunk = missing.subList(done, Math.min(missing.size(), done + options.batchSize()));
+                for (int from = 0; from < missing.size(); from += options.batchSize()) {
+                    List<TableRow> chunk = missing.subList(from, Math.min(missing.size(), from + options.batchSize()));
                     if (!options.dryRun()) {
                         checkStop();
                         try {
                             timings.time(Timings.Part.WRITE,
                                     () -> table.delete(chunk.stream().map(TableRow::rowId).toList()));
                         } catch (RowsRejectedException e) {
-                            deleteOneByOne(chunk); // a foreign key refused some: find which, delete the rest
+                            deleteOneByOne(chunk, reported); // a foreign key refused some: find which
                             continue;
                         }
                     }
                     for (TableRow row : chunk) {
                         report.count(Action.MISSING, 1);
                         report.record(missingRow(row, Action.DELETED), true);
+                        reported[0]++;
                     }
                 }
             } finally {
                 // Whatever was not deleted when a failure or a stop came is still missing, and the report says so.
-                for (TableRow row : missing.subList(Math.min(done, missing.size()), missing.size())) {
+                for (TableRow row : missing.subList(reported[0], missing.size())) {
                     report.record(missingRow(row, Action.MISSING), true);
                 }
             }
         }
 
-        private void deleteOneByOne(List<TableRow> rows) {
+        private void deleteOneByOne(List<TableRow> rows, int[] reported) {
             for (TableRow row : rows) {
                 checkStop();
-                report.count(Action.MISSING, 1);
                 try {
                     timings.time(Timings.Part.WRITE, () -> table.delete(List.of(row.rowId())));
+                    report.count(Action.MISSING, 1);
                     report.record(missingRow(row, Action.DELETED), true);
                 } catch (RowsRejectedException e) {
+                    report.count(Action.MISSING, 1); // still missing, and its delete failed
                     report.record(new RowResult(Action.FAILED, row.userId(), row.email(), null,
                             e.code() + ": " + e.detail()), true);
                 }
+                reported[0]++;
             }
         }
 

@@ -77,19 +77,18 @@ class CheckCommandTest extends SandboxEndToEnd {
     }
 
     @Test
-    void anAnonKeyIsWarnedAboutAndItsRefusalFails() {
+    void anAnonKeyFailsTheCheckAsSyncRefusesIt() {
         CliRun run = check(supabase.keys().anonKey());
         assertEquals(ExitCodes.RUNTIME_FAILURE, run.exitCode(), run.all());
-        assertLine(run, "! Supabase key: legacy JWT key (eyJhbG…) acts as anon, a key for browsers");
-        assertLine(run, "✗ Supabase rejected the key");
-        assertTrue(run.out().contains("1 check failed"), run.out());
+        assertLine(run, "✗ Supabase key: legacy JWT key (eyJhbG…) acts as anon, a key for browsers");
+        assertTrue(run.out().contains("the sync refuses it"), run.out());
         assertFalse(run.all().contains(supabase.keys().anonKey()));
     }
 
     @Test
-    void aPublishableKeyIsWarnedAboutToo() {
+    void aPublishableKeyFailsTheCheckToo() {
         CliRun run = check(supabase.keys().publishableKey());
-        assertLine(run, "! Supabase key: publishable key (sb_pub…) acts as anon");
+        assertLine(run, "✗ Supabase key: publishable key (sb_pub…) acts as anon");
         assertEquals(ExitCodes.RUNTIME_FAILURE, run.exitCode(), run.all());
     }
 

@@ -306,6 +306,12 @@ class SyncEndToEndTest extends SandboxEndToEnd {
         assertTrue(Files.isSymbolicLink(link), "the link stays a link");
         assertEquals(1, SandboxWorld.JSON.readTree(Files.readString(real)).path("version").asInt());
 
+        Path dangling = Files.createSymbolicLink(dir.resolve("next.json"), Path.of("reports/next-target.json"));
+        Files.createDirectory(dir.resolve("reports"));
+        assertEquals(0, sync("--report", dangling.toString(), "--dry-run").exitCode());
+        assertTrue(Files.isSymbolicLink(dangling), "a link to a file not there yet stays a link");
+        assertTrue(Files.isRegularFile(dir.resolve("reports/next-target.json")), "and its target is created");
+
         Path fresh = dir.resolve("fresh.json");
         assertEquals(0, sync("--report", fresh.toString(), "--dry-run").exitCode());
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
