@@ -102,9 +102,12 @@ public final class HankoUserScan {
      * never more than one page holding everyone (Hanko sets no upper bound on per_page, and the client streams).
      */
     private int rescanPageSize(int pass, long total) {
+        if (total < 0) {
+            // nothing to check a walk against: the largest pages, so a small list is walked in one page
+            return Math.max(pageSize, MAX_BLIND_PAGE_SIZE);
+        }
         long grown = (long) pageSize << (2 * (pass - 1));
-        long cap = total >= 0 ? Math.max(pageSize, total + 1) : Math.max(pageSize, MAX_BLIND_PAGE_SIZE);
-        return (int) Math.min(Integer.MAX_VALUE, Math.min(grown, cap));
+        return (int) Math.min(Integer.MAX_VALUE, Math.min(grown, Math.max(pageSize, total + 1)));
     }
 
     /** Distinct users handed on so far (for the report of a run stopped during the scan). */

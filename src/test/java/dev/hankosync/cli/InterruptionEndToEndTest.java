@@ -83,7 +83,7 @@ class InterruptionEndToEndTest extends SandboxEndToEnd {
         assertEquals(ExitCodes.SIGINT, run.exitCode(), run.err());
         JsonNode report = json(run);
         assertTrue(report.path("interrupted").asBoolean(), report.toString());
-        assertTrue(report.path("hanko").path("pages").asInt() >= 2, "how far the scan got: " + report);
+        assertTrue(report.path("hanko").path("pages").asInt() >= 1, "how far the scan got: " + report);
         assertTrue(report.path("hanko").path("users").asInt() > 0, report.toString());
         assertFalse(report.path("hanko").path("complete").asBoolean());
         assertEquals("the run stopped before the scan finished",

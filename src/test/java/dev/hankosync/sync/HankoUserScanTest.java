@@ -130,6 +130,18 @@ class HankoUserScanTest {
     }
 
     @Test
+    void withoutTotalCountShuffledTiesAreStillAllFound() {
+        ShufflingHankoDirectory dir = new ShufflingHankoDirectory();
+        dir.sendTotal = false;
+        for (int i = 0; i < 300; i++) {
+            dir.add(id(i), null, 42);
+        }
+        Collected result = scan(dir, 10, 5, 4);
+        assertTrue(result.result.complete(), result.toString());
+        assertEquals(ids(dir), result.users.keySet(), "a walk that finds nothing new must not hide a tie");
+    }
+
+    @Test
     void withoutTotalCountASecondWalkMustFindNothingNew() {
         ShufflingHankoDirectory dir = new ShufflingHankoDirectory();
         dir.sendTotal = false;
