@@ -150,6 +150,11 @@ public final class SupabaseSandbox implements AutoCloseable {
             statement.setString(3, userId);
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                // a concurrent insert won the unique constraint: the app's own insert simply fails, as in real life,
+                // without failing the request it raced with
+                return false;
+            }
             throw failed(e);
         }
     }
