@@ -9,7 +9,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
@@ -152,7 +151,8 @@ public final class HankoUserScan {
                 if (inFlight.isEmpty()) {
                     return walk;
                 }
-                HankoPage page = await(inFlight.poll());
+                HankoPage page = Futures.await(inFlight.poll(),
+                        () -> new IllegalStateException("interrupted while waiting for a Hanko page"));
                 requests++;
                 walk.take(page, handOn(page, newUsers, null));
                 if (page.users().size() < perPage) {
@@ -219,20 +219,6 @@ public final class HankoUserScan {
             unseen.remove(user.id());
         }
         return List.copyOf(unseen);
-    }
-
-    private static HankoPage await(Future<HankoPage> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a Hanko page", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private final class Walk {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -200,7 +199,7 @@ public final class SyncEngine {
 
         private TableIndex tableIndex() {
             if (index == null) {
-                index = await(tableRead);
+                index = Futures.await(tableRead, StopRequested::new);
                 report.tableRead(index.size());
                 listener.phase("table " + tableName + " has " + index.size() + " rows; reconciling");
             }
@@ -313,7 +312,7 @@ public final class SyncEngine {
                         inFlight.add(pool.submit(() -> hanko.findByIds(byUser.keySet())));
                     }
                     Map<String, List<TableRow>> byUser = chunks.poll();
-                    List<HankoUser> stillThere = await(inFlight.poll());
+                    List<HankoUser> stillThere = Futures.await(inFlight.poll(), StopRequested::new);
                     for (HankoUser user : stillThere) {
                         byUser.remove(user.id());
                     }
@@ -357,20 +356,6 @@ public final class SyncEngine {
                 byUser.computeIfAbsent(userId, k -> new ArrayList<>()).add(row);
             }
             return byUser;
-        }
-
-        private <T> T await(Future<T> future) {
-            try {
-                return future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StopRequested();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
         }
 
         private String deletionRefusal(ScanResult scan, int missingCount) {
