@@ -24,25 +24,14 @@ import okhttp3.OkHttpClient;
  */
 record ApiClients(HankoAdminClient hanko, UserTable table) implements AutoCloseable {
 
-    static ApiClients create(Settings settings, Consumer<String> requestLog, Consumer<String> warnings) {
-        return create(settings, false, requestLog, warnings);
-    }
-
     /**
-     * @param dryRun opens the database target read-only, a second guard besides the engine sending no writes
-     * @throws ConfigException when the database URL cannot be used (before any connection is made)
-     */
-    static ApiClients create(Settings settings, boolean dryRun, Consumer<String> requestLog,
-                             Consumer<String> warnings) {
-        return create(settings, dryRun, HttpSettings.DEFAULT_BASE_BACKOFF, requestLog, warnings);
-    }
-
-    /**
+     * @param dryRun       opens the database target read-only, a second guard besides the engine sending no writes
      * @param retryBackoff the wait before a first retry (it doubles on each later one), for requests and for inserts
      *                     whose outcome was unknown; {@link RetryBackoffOverride} lets the fault tests shorten it
      */
     static ApiClients create(Settings settings, boolean dryRun, Duration retryBackoff, Consumer<String> requestLog,
                              Consumer<String> warnings) {
+        // throws ConfigException when the database URL cannot be used, before any connection is made
         HttpSettings http = new HttpSettings(settings.connectTimeout(), settings.readTimeout(),
                 settings.callTimeout(), settings.maxRetries(), retryBackoff,
                 HttpSettings.DEFAULT_MAX_BACKOFF, "hanko-sync/" + VersionProvider.version());

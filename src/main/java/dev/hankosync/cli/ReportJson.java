@@ -11,7 +11,6 @@ import dev.hankosync.sync.Action;
 import dev.hankosync.sync.RowResult;
 import dev.hankosync.sync.SyncReport;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Iterator;
@@ -27,13 +26,6 @@ final class ReportJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReportJson() {}
-
-    /** The whole document, pretty-printed. */
-    static String render(SyncReport report, int exitCode, EmailMask mask) {
-        StringWriter text = new StringWriter();
-        write(report, exitCode, mask, text);
-        return text.toString();
-    }
 
     /** Streams the whole document, pretty-printed, to {@code target}. */
     static void write(SyncReport report, int exitCode, EmailMask mask, Writer target) {

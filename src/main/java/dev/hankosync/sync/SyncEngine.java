@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives one sync as a pipeline: the table is read while Hanko's first pages arrive; each page of users is
@@ -99,7 +98,6 @@ public final class SyncEngine {
         private final WriteQueue writes;
         private final long[] key = new long[2];
         private final List<NewRow> pendingCreates = new ArrayList<>();
-        private final AtomicLong written = new AtomicLong();
         private final HankoDirectory hanko;
         private final Timings timings;
         private TableIndex index;
@@ -269,7 +267,6 @@ public final class SyncEngine {
                 try {
                     timings.time(Timings.Part.WRITE, () -> table.updateEmail(rowId, email));
                     report.record(done, true);
-                    written.incrementAndGet();
                 } catch (RowsRejectedException e) {
                     report.record(new RowResult(Action.FAILED, userId, email, previousEmail,
                             e.code() + ": " + e.detail()), true);
@@ -434,7 +431,6 @@ public final class SyncEngine {
             @Override
             public void created(NewRow row) {
                 report.record(SyncEngine.created(row), true);
-                written.incrementAndGet();
                 long[] k = new long[2];
                 if (UserKey.parse(row.userId(), k)) {
                     synchronized (createdUsers) {

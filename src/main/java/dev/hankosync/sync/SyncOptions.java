@@ -29,9 +29,4 @@ public record SyncOptions(
     public static SyncOptions defaults() {
         return new SyncOptions(false, 100, 1000, 500, false, 100, false, false, 5, 4);
     }
-
-    public SyncOptions withDryRun(boolean value) {
-        return new SyncOptions(value, pageSize, tablePageSize, batchSize, deleteMissing, maxDelete,
-                allowEmptySource, listUnchanged, maxScanPasses, concurrency);
-    }
 }

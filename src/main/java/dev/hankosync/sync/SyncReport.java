@@ -169,10 +169,6 @@ public final class SyncReport {
         rows.forEach(action);
     }
 
-    public long rowCount() {
-        return rows.size();
-    }
-
     public synchronized List<String> warnings() {
         return List.copyOf(warnings);
     }
